@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rapport",
+    products: [
+        .executable(name: "rapport", targets: ["rapport"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CMarkGFM"]),
+        .target(name: "RapportCore", dependencies: ["Markdown", "Yams"]),
+        .target(
+            name: "RapportSite",
+            dependencies: ["RapportCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .executableTarget(
+            name: "rapport",
+            dependencies: ["RapportSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
+        .testTarget(name: "RapportSiteTests", dependencies: ["RapportSite"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,201 @@
+import CMarkGFM
+import Foundation
+
+/// A GFM task item found in a document: `- [ ] text`.
+public struct TaskItem: Equatable, Sendable {
+    /// 1-based line of the item's list marker, counted in the Markdown text.
+    public let line: Int
+    /// 1-based column of the item's list marker.
+    public let column: Int
+    /// True when the item's own marker is `[x]` or `[X]`.
+    public let isChecked: Bool
+    /// The plain text of the item's first paragraph, inline markup removed.
+    public let text: String
+
+    public init(line: Int, column: Int, isChecked: Bool, text: String) {
+        self.line = line
+        self.column = column
+        self.isChecked = isChecked
+        self.text = text
+    }
+}
+
+/// One list item of a "Decisions" section.
+public struct DecisionItem: Equatable, Sendable {
+    public let line: Int
+    public let text: String
+
+    public init(line: Int, text: String) {
+        self.line = line
+        self.text = text
+    }
+}
+
+/// A link or image destination found in a document.
+public struct LinkReference: Equatable, Sendable {
+    public let destination: String
+    public let line: Int
+    public let column: Int
+    public let isImage: Bool
+}
+
+/// What to do with one link when rewriting a document's links.
+public enum LinkRewrite: Sendable {
+    case keep
+    case replace(String)
+    /// Drop the link and keep its label as plain text.
+    case unlink
+}
+
+extension MarkdownDocument {
+    /// Every task item at any list depth, in document order, except those inside block
+    /// quotes. Checked state comes from the item's own `[ ]`/`[x]` marker in the source,
+    /// not from cmark-gfm's report, which also counts an `[x]` later in the item's text.
+    public func taskItems() -> [TaskItem] {
+        var items: [TaskItem] = []
+        walk { node in
+            guard node.isTaskItem, !node.isInBlockQuote else { return }
+            let paragraph = node.children.first { $0.type == CMARK_NODE_PARAGRAPH }
+            let text = paragraph?.plainText() ?? ""
+            items.append(
+                TaskItem(
+                    line: node.startLine, column: node.startColumn,
+                    isChecked: ownMarkerIsChecked(line: node.startLine, column: node.startColumn),
+                    text: collapseWhitespace(text)))
+        }
+        return items
+    }
+
+    /// Makes the rendered checkboxes follow each item's own marker (see `taskItems()`).
+    public func correctTaskCheckboxes() {
+        walk { node in
+            guard node.isTaskItem else { return }
+            let checked = ownMarkerIsChecked(line: node.startLine, column: node.startColumn)
+            cmark_gfm_extensions_set_tasklist_item_checked(node.pointer, checked)
+        }
+    }
+
+    /// The items of the "Decisions" sections: a heading of the document itself (not in a
+    /// block quote or list) whose text is "Decisions" in any case opens a section that runs
+    /// to the next heading of the same or a higher level. Each item of a list standing
+    /// directly in the section is one decision; nested items are part of their parent.
+    public func decisionItems() -> [DecisionItem] {
+        var decisions: [DecisionItem] = []
+        var openLevel: Int? = nil
+        for block in Node(root).children {
+            if block.type == CMARK_NODE_HEADING {
+                let level = block.headingLevel
+                if let open = openLevel, level <= open { openLevel = nil }
+                let title = collapseWhitespace(block.plainText())
+                if title.lowercased() == "decisions" { openLevel = level }
+                continue
+            }
+            guard openLevel != nil, block.type == CMARK_NODE_LIST else { continue }
+            for item in block.children where item.type == CMARK_NODE_ITEM {
+                let paragraph = item.children.first { $0.type == CMARK_NODE_PARAGRAPH }
+                let text = collapseWhitespace(paragraph?.plainText() ?? "")
+                if !text.isEmpty { decisions.append(DecisionItem(line: item.startLine, text: text)) }
+            }
+        }
+        return decisions
+    }
+
+    /// Every link and image destination in document order.
+    public func links() -> [LinkReference] {
+        var found: [LinkReference] = []
+        walk { node in
+            guard node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE,
+                let url = node.url
+            else { return }
+            let (line, column) = position(of: url, in: node)
+            found.append(
+                LinkReference(
+                    destination: url, line: line, column: column,
+                    isImage: node.type == CMARK_NODE_IMAGE))
+        }
+        return found
+    }
+
+    /// Rewrites link destinations (not images) in place; `decide` sees each destination
+    /// once, in document order.
+    public func rewriteLinks(_ decide: (String) -> LinkRewrite) {
+        var targets: [Node] = []
+        walk { node in if node.type == CMARK_NODE_LINK { targets.append(node) } }
+        for node in targets {
+            switch decide(node.url ?? "") {
+            case .keep:
+                break
+            case .replace(let url):
+                _ = url.withCString { cmark_node_set_url(node.pointer, $0) }
+            case .unlink:
+                for child in node.children {
+                    cmark_node_unlink(child.pointer)
+                    cmark_node_insert_before(node.pointer, child.pointer)
+                }
+                cmark_node_unlink(node.pointer)
+                cmark_node_free(node.pointer)
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Visits every node in document order (pre-order).
+    func walk(_ visit: (Node) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                visit(Node(node))
+            }
+        }
+    }
+
+    /// Reads the item's own task marker from the source: after the list marker
+    /// (`-`, `*`, `+`, `1.` or `1)`) and its spaces comes `[ ]`, `[x]` or `[X]`.
+    func ownMarkerIsChecked(line: Int, column: Int) -> Bool {
+        guard line >= 1, line <= sourceLines.count else { return false }
+        let bytes = Array(sourceLines[line - 1].utf8)
+        var index = max(0, column - 1)
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*")
+            || bytes[index] == UInt8(ascii: "+")
+        {
+            index += 1
+        } else {
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") {
+                index += 1
+            }
+        }
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 2] == UInt8(ascii: "]")
+        else { return false }
+        return bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X")
+    }
+
+    /// Where a destination is written: cmark-gfm keeps no positions for inlines, so look
+    /// for the text from the enclosing block's first line on.
+    private func position(of destination: String, in node: Node) -> (Int, Int) {
+        var block = node
+        while block.type.rawValue & 0xC000 != 0x8000, let parent = block.parent { block = parent }
+        let start = max(1, block.startLine)
+        if !destination.isEmpty, start <= sourceLines.count {
+            for line in start...sourceLines.count {
+                if let range = sourceLines[line - 1].range(of: destination) {
+                    let column = sourceLines[line - 1].utf8.distance(
+                        from: sourceLines[line - 1].startIndex, to: range.lowerBound) + 1
+                    return (line, column)
+                }
+            }
+        }
+        return (start, max(1, block.startColumn))
+    }
+}
+
+/// Folds runs of white space into one space and trims the ends.
+func collapseWhitespace(_ text: String) -> String {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Numbers as the portal shows and publishes them.
+public enum Numbers {
+    /// Rounds a computed figure to 12 significant digits, so that binary floating point
+    /// does not turn a mean of 84.9 and 85.1 into 84.99999999999999 (and a green into a
+    /// red). Values as written in content are already exact and are unchanged by this.
+    public static func canonical(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value == 0 ? 0 : value }
+        let text = String(format: "%.12g", locale: nil, value)
+        return Double(text) ?? value
+    }
+
+    /// A number for JSON: `84`, `84.5`, `-2.5`, `1000`; the shortest text that reads back
+    /// as the same number, without a trailing `.0`.
+    public static func json(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 {
+            return String(Int64(value))
+        }
+        return "\(value)"
+    }
+
+    /// A number for people: at most `decimals` decimal places, trailing zeros dropped,
+    /// a minus sign for negatives, no grouping (so it reads the same in every locale).
+    public static func display(_ value: Double, decimals: Int = 2) -> String {
+        let scale = pow(10.0, Double(decimals))
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(format: "%.\(decimals)f", locale: nil, rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A signed change for people: `+1.6`, `-0.4`, `0`.
+    public static func signed(_ value: Double, decimals: Int = 2) -> String {
+        let text = display(value, decimals: decimals)
+        return value > 0 && text != "0" ? "+" + text : text
+    }
+
+    /// A share from 0 to 1 as a whole percentage: `0.6667` -> `67%`.
+    public static func percent(_ share: Double) -> String { display(share * 100, decimals: 0) + "%" }
+}

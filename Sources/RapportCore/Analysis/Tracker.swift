@@ -1,0 +1,53 @@
+/// One action item from a meeting's task list.
+public struct ActionItem: Sendable {
+    public let meeting: NoteRef
+    public let meetingTitle: String
+    public let date: Day
+    public let quarter: Quarter
+    /// The owner's handle without `@`; nil when the text names nobody.
+    public let owner: String?
+    public let text: String
+    public let due: Day?
+    public let done: Bool
+    /// Not done and due before the as-of date.
+    public let overdue: Bool
+    /// Where the item is written in the meeting note.
+    public let line: Int
+}
+
+/// One decision from a meeting's "Decisions" section.
+public struct Decision: Sendable {
+    public let meeting: NoteRef
+    public let meetingTitle: String
+    public let date: Day
+    public let quarter: Quarter
+    public let text: String
+    public let line: Int
+}
+
+/// Feedback counts of one side: how much was positive and how much constructive.
+public struct FeedbackCounts: Sendable, Equatable {
+    public var positive = 0
+    public var constructive = 0
+
+    public init(positive: Int = 0, constructive: Int = 0) {
+        self.positive = positive
+        self.constructive = constructive
+    }
+}
+
+/// What happened in one quarter, in counts.
+public struct QuarterSummary: Sendable {
+    public let quarter: Quarter
+    public let firstDay: Day
+    public let lastDay: Day
+    public var meetings = 0
+    public var wins = 0
+    public var decisions = 0
+    public var actionsOpened = 0
+    public var actionsDone = 0
+    public var actionsOverdue = 0
+    public var feedbackFromClient = FeedbackCounts()
+    public var feedbackFromProvider = FeedbackCounts()
+    public var changes = 0
+}

@@ -1,0 +1,126 @@
+/// What the first pass reads of a note: its identity, common keys and the body text.
+/// The second pass turns included headers into `Note`s.
+struct NoteHeader: Sendable {
+    let ref: NoteRef
+    let path: String
+    let displayPath: String
+    let title: String
+    let date: Day?
+    let tags: [String]
+    let visibility: Visibility
+    let isDraft: Bool
+    let front: YAMLNode
+    let body: String
+    let bodyFirstLine: Int
+
+    var kind: NoteKind { ref.kind }
+
+    /// Keys every note may carry; the rest of a kind's keys are listed in `NoteParser`.
+    static let commonKeys: Set<String> = ["title", "date", "tags", "visibility", "draft", "type"]
+
+    /// Reads a note file's bytes up to its front matter. Every problem is a diagnostic.
+    static func read(bytes: [UInt8], path: String, displayPath: String) -> (NoteHeader?, [Diagnostic]) {
+        var log = DiagnosticLog()
+        if bytes.isEmpty {
+            return (nil, [.error(displayPath, 1, 1, "empty file: a note needs front matter with at least a title")])
+        }
+        guard let text = FrontMatter.decodeText(bytes) else {
+            return (nil, [.error(displayPath, 1, 1, "not UTF-8 text: save the note as UTF-8")])
+        }
+        let split: FrontMatterSplit
+        switch FrontMatter.split(text, path: displayPath) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let value): split = value
+        }
+        let front: YAMLNode
+        switch YAMLNode.parse(split.yaml, firstLine: split.yamlFirstLine, path: displayPath) {
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .success(let node):
+            guard let node else {
+                return (nil, [.error(displayPath, 1, 1, "missing title: the front matter is empty")])
+            }
+            guard node.entries != nil else {
+                return (nil, [.error(displayPath, node.line, node.column, "front matter must be a mapping of keys to values")])
+            }
+            front = node
+        }
+        let fields = FieldReader(node: front, path: displayPath)
+
+        let folder = path.split(separator: "/").first.map(String.init) ?? ""
+        var kind = path.contains("/") ? NoteKind(folder: folder) : nil
+        if let typeNode = front["type"], let typeName = fields.text("type", log: &log) {
+            if let declared = NoteKind(rawValue: typeName) {
+                kind = declared
+            } else {
+                let names = NoteKind.allCases.map(\.rawValue).joined(separator: ", ")
+                log.error(displayPath, typeNode.line, typeNode.column, "unknown type '\(typeName)': expected one of \(names)")
+                return (nil, log.diagnostics)
+            }
+        }
+        guard let kind else {
+            let folders = NoteKind.allCases.map(\.folder).joined(separator: ", ")
+            log.error(displayPath, 1, 1, "cannot tell the note's type: put it in one of \(folders), or give 'type:'")
+            return (nil, log.diagnostics)
+        }
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let id = String(fileName.dropLast(3))
+
+        var title = fields.text("title", log: &log)?.trimmingSpaces ?? ""
+        if front["title"] == nil || title.isEmpty {
+            log.error(displayPath, 1, 1, "missing title: every note needs 'title:' in its front matter")
+            title = id
+        }
+        let date = fields.day("date", log: &log)
+        if kind.requiresDate && !fields.has("date") {
+            log.error(displayPath, 1, 1, "missing date: a \(kind.rawValue) needs 'date: YYYY-MM-DD'")
+        }
+        var tags: [String] = []
+        for (text, node) in fields.list("tags", log: &log) {
+            let tag = text.trimmingSpaces
+            if tag.isEmpty {
+                log.error(displayPath, node.line, node.column, "empty tag")
+            } else if !tags.contains(tag) {
+                tags.append(tag)
+            }
+        }
+        let visibilityText = fields.oneOf("visibility", ["shared", "internal"], log: &log) ?? "shared"
+        let isDraft = fields.bool("draft", log: &log) ?? false
+        if log.hasErrors { return (nil, log.diagnostics) }
+        let header = NoteHeader(
+            ref: NoteRef(kind: kind, id: id), path: path, displayPath: displayPath, title: title, date: date,
+            tags: tags, visibility: Visibility(rawValue: visibilityText)!, isDraft: isDraft, front: front,
+            body: split.body, bodyFirstLine: split.bodyFirstLine)
+        return (header, log.diagnostics)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+}
+
+/// File and URL names made from free text: lower-case ASCII letters and digits joined by `-`.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                if pendingDash && !out.isEmpty { out += "-" }
+                pendingDash = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        if out.isEmpty {
+            // Text with no ASCII letters or digits still needs a stable, safe name.
+            out = "x-" + text.utf8.prefix(30).map { String($0, radix: 16) }.joined()
+        }
+        return String(out.prefix(80))
+    }
+}

@@ -1,0 +1,80 @@
+/// The kinds of note the content model knows. The folder a note lives in gives its kind;
+/// a `type:` key in front matter overrides it.
+public enum NoteKind: String, Sendable, CaseIterable, Comparable {
+    case meeting, kpi, win, feedback, expectation, change, qbr, page
+
+    /// The content folder of the kind, which is also the folder of its pages.
+    public var folder: String {
+        switch self {
+        case .meeting: return "meetings"
+        case .kpi: return "kpis"
+        case .win: return "wins"
+        case .feedback: return "feedback"
+        case .expectation: return "expectations"
+        case .change: return "changes"
+        case .qbr: return "qbr"
+        case .page: return "pages"
+        }
+    }
+
+    /// The kind whose folder is `folder`.
+    public init?(folder: String) {
+        guard let kind = NoteKind.allCases.first(where: { $0.folder == folder }) else { return nil }
+        self = kind
+    }
+
+    /// A heading for lists of notes of this kind.
+    public var pluralTitle: String {
+        switch self {
+        case .meeting: return "Meetings"
+        case .kpi: return "KPIs"
+        case .win: return "Wins"
+        case .feedback: return "Feedback"
+        case .expectation: return "Expectations"
+        case .change: return "Changes"
+        case .qbr: return "Quarterly reviews"
+        case .page: return "Pages"
+        }
+    }
+
+    public var singularTitle: String {
+        switch self {
+        case .meeting: return "Meeting"
+        case .kpi: return "KPI"
+        case .win: return "Win"
+        case .feedback: return "Feedback"
+        case .expectation: return "Expectation"
+        case .change: return "Change"
+        case .qbr: return "Quarterly review"
+        case .page: return "Page"
+        }
+    }
+
+    /// Kinds whose notes must carry a `date`.
+    public var requiresDate: Bool { [.meeting, .win, .feedback, .change].contains(self) }
+
+    public static func < (lhs: NoteKind, rhs: NoteKind) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A note's identity: its kind and its file name without extension.
+public struct NoteRef: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let kind: NoteKind
+    public let id: String
+
+    public init(kind: NoteKind, id: String) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public var description: String { "\(kind.folder)/\(id)" }
+
+    public static func < (lhs: NoteRef, rhs: NoteRef) -> Bool { (lhs.kind, lhs.id) < (rhs.kind, rhs.id) }
+}
+
+/// Who may see a note.
+public enum Visibility: String, Sendable {
+    case shared
+    case `internal`
+}

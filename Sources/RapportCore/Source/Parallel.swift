@@ -1,0 +1,32 @@
+import Dispatch
+
+/// Maps `items` to results on all cores, keeping the order of `items`.
+public func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    if items.count < 2 { return items.map(transform) }
+    let results = ResultBuffer<R>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+        results.store(transform(items[index]), at: index)
+    }
+    return results.values()
+}
+
+/// Write-once slots, each written by exactly one iteration of `concurrentPerform`.
+private final class ResultBuffer<R>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<R?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func store(_ value: R, at index: Int) { slots[index] = value }
+
+    func values() -> [R] { (0..<count).map { slots[$0]! } }
+}

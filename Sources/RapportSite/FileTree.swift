@@ -1,0 +1,114 @@
+import RapportCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Small POSIX helpers for the output side: listing, creating, removing and renaming.
+enum FileTree {
+    /// Regular files under `root`, relative to it, sorted; hidden entries skipped.
+    static func files(under root: String) -> [String] {
+        var out: [String] = []
+        collect(root, "", into: &out)
+        return out.sorted()
+    }
+
+    private static func collect(_ root: String, _ relative: String, into out: inout [String]) {
+        guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard lstat(root + "/" + path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: collect(root, path, into: &out)
+            case S_IFREG: out.append(path)
+            default: break
+            }
+        }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// Creates `path` and its missing parents.
+    static func makeDirectories(_ path: String) throws {
+        if path.isEmpty || isDirectory(path) { return }
+        let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !parent.isEmpty && parent != path { try makeDirectories(parent) }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileError("cannot create folder \(path): \(errorText())") }
+    }
+
+    /// Writes `bytes` to `path`, replacing any file there.
+    static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw FileError("cannot write \(path): \(errorText())") }
+        defer { close(fd) }
+        let array = Array(bytes)
+        var done = 0
+        while done < array.count {
+            let count = array.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + done, array.count - done) }
+            guard count > 0 else { throw FileError("cannot write \(path): \(errorText())") }
+            done += count
+        }
+    }
+
+    /// Removes a file or a whole folder; symbolic links are removed, never followed.
+    static func remove(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            if let handle = opendir(path) {
+                var names: [String] = []
+                while let entry = readdir(handle) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                    }
+                    if name != "." && name != ".." { names.append(name) }
+                }
+                closedir(handle)
+                for name in names { remove(path + "/" + name) }
+            }
+            rmdir(path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    static func rename(_ from: String, _ to: String) throws {
+        if Glibc.rename(from, to) != 0 { throw FileError("cannot move \(from) to \(to): \(errorText())") }
+    }
+
+    /// Names in a folder (hidden ones included), sorted.
+    static func entries(of path: String) -> [String] {
+        guard let handle = opendir(path) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func errorText() -> String { String(cString: strerror(errno)) }
+}
+
+/// A problem with the output folder (not with content).
+public struct FileError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import RapportCore
+
+/// The page of one note: its facts, its body and what the analysis found in it.
+extension PageContext {
+    func notePage(_ note: Note) -> [String: Any] {
+        var page: [String: Any] = [
+            "title": note.title, "kind": note.kind.rawValue, "kindTitle": note.kind.singularTitle,
+            "kindPlural": note.kind.pluralTitle, "kindHref": href(Routes.list(note.kind)),
+            "html": note.body.html(root: root), "tags": tagLinks(note.tags),
+            "internal": note.visibility == .internal, "draft": note.isDraft,
+            "source": note.path,
+        ]
+        if let date = note.date {
+            page["date"] = Format.longDate(date)
+            page["isoDate"] = date.description
+            page["quarter"] = model.analysis.calendar.quarter(containing: date).description
+        }
+        var facts: [[String: Any]] = []
+        func fact(_ label: String, _ value: String?, href target: String? = nil) {
+            guard let value, !value.isEmpty else { return }
+            var entry: [String: Any] = ["label": label, "value": value]
+            if let target { entry["href"] = target }
+            facts.append(entry)
+        }
+        switch note.details {
+        case .meeting(let meeting):
+            fact("Kind", meeting.meetingKind)
+            page["attendees"] = meeting.attendees.compactMap { person($0) }
+            page["actions"] = (model.actionsByMeeting[note.ref] ?? []).map { action($0, showMeeting: false) }
+            page["decisions"] = (model.decisionsByMeeting[note.ref] ?? []).map { ["text": $0.text] }
+            page["isMeeting"] = true
+        case .kpi:
+            if let kpi = model.analysis.kpi(note.id) { page["kpi"] = kpiDetail(kpi) }
+            page["isKPI"] = true
+        case .win(let win):
+            fact("Team", win.team.map(teamName))
+            if let id = win.kpi { fact("KPI", kpiTitle(id), href: kpiHref(id)) }
+        case .feedback(let feedback):
+            fact("From", teamName(feedback.from))
+            fact("Sentiment", feedback.sentiment.capitalized)
+            fact("Status", feedback.status.capitalized)
+            if let response = feedback.responseHTML { page["responseHTML"] = NoteBody.fillRoot(response, root: root) }
+        case .expectation(let expectation):
+            fact("Owner", expectation.owner.map(teamName))
+            fact("Status", expectation.status.map(statusWord))
+            fact("Due", expectation.due.map(Format.longDate))
+            fact("Cadence", expectation.cadence?.capitalized)
+            if let id = expectation.kpi { fact("KPI", kpiTitle(id), href: kpiHref(id)) }
+        case .change(let change):
+            fact("Status", change.status.map(statusWord))
+            if let handle = change.requestedBy {
+                let who = person(handle)
+                fact("Requested by", who?["name"] as? String, href: who?["href"] as? String)
+            }
+            fact("Impact", change.impact?.capitalized)
+        case .qbr, .page:
+            break
+        }
+        page["facts"] = facts
+        page["params"] = note.params.map { ["key": $0.key, "value": paramText($0.value)] }
+        return base(title: note.title, section: note.kind.folder, extra: ["note": page])
+    }
+
+    func kpiDetail(_ kpi: KPIReport) -> [String: Any] {
+        let unit = kpi.definition.unit
+        let decimals = model.kpiDecimals[kpi.id] ?? 1
+        var detail = kpiSummary(kpi)
+        detail["measurements"] = kpi.measurements.reversed().map { value -> [String: Any] in
+            var row: [String: Any] = [
+                "period": Format.period(value.period), "periodKey": value.period.description,
+                "value": Format.value(value.value, unit: unit, decimals: decimals), "status": status(value.status),
+            ]
+            row["remark"] = value.note ?? ""
+            return row
+        }
+        detail["quarters"] = kpi.quarters.reversed().map { rollUp -> [String: Any] in
+            [
+                "quarter": rollUp.quarter.description,
+                "value": Format.value(rollUp.value, unit: unit, decimals: max(decimals, 1)),
+                "status": status(rollUp.status),
+                "attainment": Numbers.percent(rollUp.attainment),
+                "periods": rollUp.periods,
+                "change": Format.signed(rollUp.change, unit: unit, decimals: max(decimals, 1)),
+            ]
+        }
+        detail["quarterTarget"] = Format.value(kpi.quarterTarget, unit: unit, decimals: decimals)
+        detail["hasQuarterTarget"] = kpi.definition.quarterTarget != nil || kpi.definition.quarterWarning != nil
+        detail["quarterWarning"] = Format.value(kpi.quarterWarning, unit: unit, decimals: decimals)
+        detail["ownerTeam"] = kpi.definition.owner.map(teamName) ?? ""
+        detail["hasOwner"] = kpi.definition.owner != nil
+        return detail
+    }
+
+    func teamName(_ team: String) -> String {
+        switch team {
+        case "client": return model.config.client.short
+        case "provider": return model.config.provider.short
+        case "both": return "\(model.config.client.short) and \(model.config.provider.short)"
+        default: return team
+        }
+    }
+
+    func statusWord(_ status: String) -> String {
+        status.replacingOccurrences(of: "-", with: " ").capitalized
+    }
+
+    func kpiTitle(_ id: String) -> String { model.analysis.kpi(id)?.title ?? id }
+
+    func kpiHref(_ id: String) -> String? {
+        model.analysis.kpi(id) == nil ? nil : href(Routes.note(NoteRef(kind: .kpi, id: id)))
+    }
+
+    func paramText(_ value: ParamValue) -> String {
+        switch value {
+        case .text(let text): return text
+        case .list(let items): return items.map(paramText).joined(separator: ", ")
+        case .map(let map): return map.keys.sorted().map { "\($0): \(paramText(map[$0]!))" }.joined(separator: "; ")
+        }
+    }
+}

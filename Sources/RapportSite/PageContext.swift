@@ -1,0 +1,135 @@
+import RapportCore
+
+/// Builds the values templates see. Templates never compute: every figure arrives here
+/// already computed by `Analysis` and formatted by `Format`.
+struct PageContext {
+    let model: SiteModel
+    /// The page's route, e.g. `meetings/x.html`.
+    let route: String
+
+    var root: String { Routes.root(of: route) }
+
+    func href(_ target: String) -> String { root + target }
+
+    /// The keys every layout has: site names, navigation, the as-of date.
+    func base(title: String, section: String?, extra: [String: Any]) -> [String: Any] {
+        let config = model.config
+        var nav: [[String: Any]] = [["title": "Dashboard", "href": href(Routes.home), "current": section == "home"]]
+        let sections: [(String, String, String)] = [
+            ("kpis", "KPIs", Routes.list(.kpi)), ("meetings", "Meetings", Routes.list(.meeting)),
+            ("actions", "Actions", Routes.actions), ("decisions", "Decisions", Routes.decisions),
+            ("wins", "Wins", Routes.list(.win)), ("feedback", "Feedback", Routes.list(.feedback)),
+            ("expectations", "Expectations", Routes.list(.expectation)), ("changes", "Changes", Routes.list(.change)),
+            ("qbr", "QBRs", Routes.qbrList), ("pages", "Pages", Routes.list(.page)),
+            ("people", "People", Routes.people),
+        ]
+        for (key, label, target) in sections {
+            nav.append(["title": label, "href": href(target), "current": section == key])
+        }
+        var context: [String: Any] = [
+            "site": [
+                "title": config.title, "client": config.client.name, "clientShort": config.client.short,
+                "provider": config.provider.name, "providerShort": config.provider.short,
+            ],
+            "root": root,
+            "title": title,
+            "nav": nav,
+            "asOf": Format.longDate(model.analysis.asOf),
+            "asOfISO": model.analysis.asOf.description,
+            "internalBuild": model.includeInternal,
+            "draftBuild": model.includeDrafts,
+        ]
+        for (key, value) in extra { context[key] = value }
+        return context
+    }
+
+    // MARK: - Pieces shared by several pages
+
+    func noteLink(_ note: Note) -> [String: Any] {
+        var link: [String: Any] = [
+            "title": note.title, "href": href(Routes.note(note.ref)), "kind": note.kind.singularTitle,
+            "internal": note.visibility == .internal, "draft": note.isDraft,
+        ]
+        if let date = note.date {
+            link["date"] = Format.shortDate(date)
+            link["isoDate"] = date.description
+        }
+        return link
+    }
+
+    func person(_ handle: String?) -> [String: Any]? {
+        guard let handle else { return nil }
+        if let person = model.config.person(handle) {
+            return [
+                "handle": handle, "name": person.name, "team": person.team, "role": person.role,
+                "href": href(Routes.person(handle)), "known": true,
+            ]
+        }
+        return ["handle": handle, "name": "@" + handle, "known": false, "role": "", "team": ""]
+    }
+
+    func action(_ item: ActionItem, showMeeting: Bool = true) -> [String: Any] {
+        var row: [String: Any] = [
+            "text": item.text, "done": item.done, "overdue": item.overdue,
+            "status": item.done ? "done" : (item.overdue ? "overdue" : "open"),
+            "statusLabel": item.done ? "Done" : (item.overdue ? "Overdue" : "Open"),
+            "meetingTitle": item.meetingTitle, "meetingHref": href(Routes.note(item.meeting)),
+            "date": Format.shortDate(item.date), "isoDate": item.date.description,
+            "showMeeting": showMeeting,
+        ]
+        if let owner = person(item.owner) { row["owner"] = owner }
+        row["hasDue"] = item.due != nil
+        if let due = item.due {
+            row["due"] = Format.shortDate(due)
+            row["isoDue"] = due.description
+        }
+        return row
+    }
+
+    func decision(_ item: Decision) -> [String: Any] {
+        [
+            "text": item.text, "meetingTitle": item.meetingTitle, "meetingHref": href(Routes.note(item.meeting)),
+            "date": Format.shortDate(item.date), "isoDate": item.date.description, "quarter": item.quarter.description,
+        ]
+    }
+
+    func tagLinks(_ tags: [String]) -> [[String: Any]] {
+        tags.map { ["name": $0, "href": href(Routes.tag($0))] }
+    }
+
+    func status(_ status: Status) -> [String: Any] {
+        ["key": status.rawValue, "label": status.label]
+    }
+
+    /// A KPI's headline figures for tiles and tables.
+    func kpiSummary(_ kpi: KPIReport) -> [String: Any] {
+        let unit = kpi.definition.unit
+        let decimals = model.kpiDecimals[kpi.id] ?? 1
+        var summary: [String: Any] = [
+            "id": kpi.id, "title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))),
+            "unit": unit, "direction": kpi.definition.direction.rawValue,
+            "directionLabel": kpi.definition.direction == .higher ? "Higher is better" : "Lower is better",
+            "target": Format.value(kpi.definition.target, unit: unit, decimals: decimals),
+            "hasTarget": kpi.definition.target != nil,
+            "warning": Format.value(kpi.definition.warning, unit: unit, decimals: decimals),
+            "hasWarning": kpi.definition.warning != nil,
+            "frequency": kpi.definition.frequency.rawValue, "aggregate": kpi.definition.aggregate.rawValue,
+        ]
+        if let latest = kpi.latest {
+            summary["latest"] = [
+                "period": Format.period(latest.period), "periodKey": latest.period.description,
+                "value": Format.value(latest.value, unit: unit, decimals: decimals),
+                "status": status(latest.status),
+            ]
+        }
+        if let trend = kpi.trend, let change = kpi.change, let previous = kpi.previous {
+            summary["trend"] = [
+                "key": trend.rawValue,
+                "arrow": change > 0 ? "▲" : (change < 0 ? "▼" : "▶"),
+                "change": Format.signed(change, unit: unit, decimals: decimals),
+                "label": "\(trend.rawValue.capitalized) since \(Format.period(previous.period))",
+            ]
+        }
+        return summary
+    }
+}

@@ -1,0 +1,101 @@
+import RapportCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writes a build into a staging folder beside the output folder and swaps it in only
+/// when everything succeeded, so a failed build leaves the output exactly as it was.
+struct Publisher {
+    let output: String
+    let staging: String
+    private let backup: String
+
+    init(output: String) {
+        var trimmed = output
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.output = trimmed
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        let name = String(parts.last ?? "output")
+        let parent = parts.dropLast().joined(separator: "/")
+        let prefix = parts.count > 1 ? (parent.isEmpty ? "/" : parent + "/") : ""
+        staging = "\(prefix).\(name).rapport-staging"
+        backup = "\(prefix).\(name).rapport-previous"
+    }
+
+    /// Refuses an output folder that holds something other than an earlier build, so a
+    /// mistyped `--out` never replaces a folder of the user's.
+    func checkTarget(protecting folders: [String]) throws {
+        let target = FileTree.absolute(output)
+        for folder in folders {
+            let protected = FileTree.absolute(folder)
+            if target == protected || protected.hasPrefix(target == "/" ? "/" : target + "/") {
+                throw FileError("--out \(output) would replace \(folder): choose another output folder")
+            }
+        }
+        guard FileTree.exists(output) else { return }
+        guard FileTree.isDirectory(output) else { throw FileError("--out \(output) is a file, not a folder") }
+        let visible = FileTree.entries(of: output).filter { !$0.hasPrefix(".") }
+        if !visible.isEmpty && !FileTree.exists(output + "/api/kpis.json") {
+            throw FileError("--out \(output) holds files that Rapport did not write: empty it or choose another output folder")
+        }
+    }
+
+    /// Starts a fresh staging folder.
+    func begin() throws {
+        FileTree.remove(staging)
+        FileTree.remove(backup)
+        try FileTree.makeDirectories(staging)
+    }
+
+    /// Writes one file of the build, making its folders.
+    func write(_ bytes: some Collection<UInt8>, to route: String) throws {
+        let path = staging + "/" + route
+        if let slash = path.lastIndex(of: "/") { try FileTree.makeDirectories(String(path[..<slash])) }
+        try FileTree.write(bytes, to: path)
+    }
+
+    /// Swaps the staging folder in. Hidden entries at the top of the old output (such as
+    /// `.gitkeep` or a deployment's `.git`) are carried over.
+    func commit() throws {
+        if FileTree.isDirectory(output) {
+            for name in FileTree.entries(of: output) where name.hasPrefix(".") {
+                try FileTree.rename(output + "/" + name, staging + "/" + name)
+            }
+            try FileTree.rename(output, backup)
+            do {
+                try FileTree.rename(staging, output)
+            } catch {
+                try? FileTree.rename(backup, output)
+                throw error
+            }
+            FileTree.remove(backup)
+        } else {
+            try FileTree.rename(staging, output)
+        }
+    }
+
+    /// Throws the staging folder away; the output folder is untouched.
+    func abandon() {
+        FileTree.remove(staging)
+    }
+}
+
+extension FileTree {
+    /// An absolute, normalised form of `path` (no symbolic links resolved).
+    static func absolute(_ path: String) -> String {
+        var parts: [Substring] = []
+        var full = path
+        if !path.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: 4096)
+            let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? "/"
+            full = cwd + "/" + path
+        }
+        for part in full.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,29 @@
+import RapportCore
+
+/// Where every page of the portal lives, relative to the site root. Pages are plain
+/// `.html` files linked with relative URLs, so the portal opens from `file://`, from any
+/// static host and from any sub-folder.
+public enum Routes {
+    public static let home = "index.html"
+    public static let actions = "actions/index.html"
+    public static let decisions = "decisions/index.html"
+    public static let tags = "tags/index.html"
+    public static let people = "people/index.html"
+    public static let qbrList = "qbr/index.html"
+    public static let notFound = "404.html"
+
+    /// A note's page. A QBR narrative's page is its quarter's pack.
+    public static func note(_ ref: NoteRef) -> String {
+        ref.kind == .qbr ? qbr(ref.id) : "\(ref.kind.folder)/\(ref.id).html"
+    }
+
+    public static func list(_ kind: NoteKind) -> String { "\(kind.folder)/index.html" }
+    public static func tag(_ name: String) -> String { "tags/\(Slug.make(name)).html" }
+    public static func person(_ handle: String) -> String { "people/\(Slug.make(handle)).html" }
+    public static func qbr(_ quarter: String) -> String { "qbr/\(quarter)/index.html" }
+
+    /// The relative path from a page to the site root: `""`, `"../"`, `"../../"`.
+    public static func root(of route: String) -> String {
+        String(repeating: "../", count: route.split(separator: "/").count - 1)
+    }
+}

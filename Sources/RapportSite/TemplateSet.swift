@@ -1,0 +1,62 @@
+import Mustache
+import RapportCore
+
+/// The theme: Mustache layouts and partials from a templates folder, and its assets.
+///
+/// Every `.mustache` file under `layouts/` and `partials/` is registered by its base name,
+/// so a layout says `{{> nav}}` for `partials/nav.mustache` and `{{<base}}` for
+/// `layouts/base.mustache`.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    let names: Set<String>
+    /// Asset files relative to `assets/`, sorted.
+    let assets: [String]
+    let root: String
+
+    /// The layouts a theme must have.
+    static let requiredLayouts = ["base", "home", "note", "list", "actions", "decisions", "tags", "tag", "people", "person", "qbr", "qbr-list", "not-found"]
+
+    public static func load(from root: String) -> Result<TemplateSet, BuildFailure> {
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var problems: [Diagnostic] = []
+        for folder in ["layouts", "partials"] {
+            let listing = FileTree.files(under: root + "/" + folder)
+            for file in listing where file.hasSuffix(".mustache") && !file.contains("/") {
+                let path = "\(root)/\(folder)/\(file)"
+                let name = String(file.dropLast(".mustache".count))
+                guard let bytes = ContentScanner.read(path), let text = String(validating: bytes, as: UTF8.self) else {
+                    problems.append(.error(path, 1, 1, "cannot read the template as UTF-8 text"))
+                    continue
+                }
+                if names.contains(name) {
+                    problems.append(.error(path, 1, 1, "another template is called '\(name)'"))
+                    continue
+                }
+                do {
+                    let template = try MustacheTemplate(string: text)
+                    library.register(template, named: name)
+                    names.insert(name)
+                } catch let error as MustacheTemplate.ParserError {
+                    problems.append(
+                        .error(path, error.context.lineNumber, error.context.columnNumber, "template: \(error.error)"))
+                } catch {
+                    problems.append(.error(path, 1, 1, "template: \(error)"))
+                }
+            }
+        }
+        for layout in requiredLayouts where !names.contains(layout) {
+            problems.append(.error("\(root)/layouts/\(layout).mustache", 1, 1, "the theme has no '\(layout)' layout"))
+        }
+        if !problems.isEmpty { return .failure(BuildFailure(problems)) }
+        let assets = FileTree.files(under: root + "/assets").filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
+        return .success(TemplateSet(library: library, names: names, assets: assets, root: root))
+    }
+
+    /// Renders the layout `name` with `context`.
+    func render(_ name: String, _ context: Any) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    func has(_ name: String) -> Bool { names.contains(name) }
+}
