@@ -59,6 +59,20 @@ enum Format {
         return first.year == last.year ? "\(start)–\(end) \(last.year)" : "\(start) \(first.year)–\(end) \(last.year)"
     }
 
+    /// A CSS string literal for `text`: quotes, backslashes, `<` and control characters
+    /// written as CSS escapes, so nothing can close the string or the `<style>` element.
+    static func cssString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"", "\\", "<", ">", "&": out += "\\" + String(scalar.value, radix: 16) + " "
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\" + String(scalar.value, radix: 16) + " " } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
     /// Escapes text for HTML and XML.
     static func escape(_ text: String) -> String {
         var out = ""

@@ -1,50 +1,148 @@
 import RapportCore
 
-/// The quarterly business review of one quarter, from the quarter's notes and figures.
+/// The quarterly business review pack of one quarter: one self-contained page, in the
+/// usual order of a BPO QBR, every figure taken from `Analysis`.
 extension PageContext {
     func qbrPage(_ quarter: Quarter) -> [String: Any] {
         let analysis = model.analysis
         let calendar = analysis.calendar
-        let narrative = model.portal.note(NoteRef(kind: .qbr, id: quarter.description))
         let inQuarter: (Note) -> Bool = { note in note.date.map { calendar.quarter(containing: $0) == quarter } ?? false }
+        let byDate: (Note, Note) -> Bool = { ($0.date!, $0.id) < ($1.date!, $1.id) }
         var pack: [String: Any] = [
             "quarter": quarter.description,
             "span": Format.quarterSpan(quarter, calendar: calendar),
             "firstDay": Format.longDate(calendar.firstDay(of: quarter)),
             "lastDay": Format.longDate(calendar.lastDay(of: quarter)),
+            "previousQuarter": quarter.previous.description,
+            "nextQuarter": quarter.next.description,
         ]
-        if let narrative {
+
+        // Executive summary and next quarter's priorities, from the narrative.
+        if let narrative = model.portal.note(NoteRef(kind: .qbr, id: quarter.description)) {
+            let html = HTMLText.replaceCitations(narrative.body.html(root: root)) { citation($0, quarter: quarter) }
+            let (summary, priorities) = HTMLText.splitPriorities(html)
             pack["narrativeTitle"] = narrative.title
-            pack["narrativeHTML"] = narrative.body.html(root: root)
+            pack["summaryHTML"] = HTMLText.dropLeadingHeading(summary, containing: "summary")
+            if let priorities { pack["prioritiesHTML"] = priorities }
+            pack["narrativeSource"] = narrative.path
         }
         if let summary = analysis.summary(of: quarter) { pack["summary"] = quarterSummary(summary) }
-        pack["scorecard"] = analysis.kpis.compactMap { kpi -> [String: Any]? in
-            guard let rollUp = kpi.quarter(quarter) else { return nil }
+
+        // Review of the actions raised in the previous quarter, as they stand now.
+        let previous = analysis.actions.filter { $0.quarter == quarter.previous }
+        pack["previousActions"] = previous.filter { !$0.done }.map { action($0) }
+        pack["previousDone"] = previous.filter(\.done).count
+        pack["previousOpen"] = previous.filter { !$0.done && !$0.overdue }.count
+        pack["previousOverdue"] = previous.filter(\.overdue).count
+        pack["hasPreviousActions"] = !previous.isEmpty
+        pack["hasPreviousOpen"] = previous.contains { !$0.done }
+
+        // KPI scorecard.
+        var scorecard: [[String: Any]] = []
+        var unmeasured: [[String: Any]] = []
+        for kpi in analysis.kpis {
+            let link = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))), "source": "kpis/\(kpi.id).md"]
+            guard let rollUp = kpi.quarter(quarter) else {
+                unmeasured.append(link)
+                continue
+            }
             let unit = kpi.definition.unit
             let decimals = max(model.kpiDecimals[kpi.id] ?? 1, 1)
-            return [
-                "title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))),
+            var row: [String: Any] = [
                 "target": Format.value(kpi.quarterTarget, unit: unit, decimals: decimals),
                 "value": Format.value(rollUp.value, unit: unit, decimals: decimals),
                 "variance": Format.signed(rollUp.variance, unit: unit, decimals: decimals),
                 "status": status(rollUp.status), "attainment": Numbers.percent(rollUp.attainment),
+                "periods": rollUp.periods,
                 "change": Format.signed(rollUp.change, unit: unit, decimals: decimals),
                 "aggregate": kpi.definition.aggregate.rawValue,
+                "direction": kpi.definition.direction == .higher ? "higher is better" : "lower is better",
+                "sparkline": QBRSparkline.svg(kpi, through: calendar.lastDay(of: quarter), title: kpi.title),
+            ]
+            for (key, value) in link { row[key] = value }
+            scorecard.append(row)
+        }
+        pack["scorecard"] = scorecard
+        pack["hasScorecard"] = !scorecard.isEmpty
+        pack["unmeasured"] = unmeasured
+
+        // Quality and feedback, both directions.
+        let feedback = model.portal.notes(of: .feedback).filter(inQuarter).sorted(by: byDate)
+        func side(_ team: String) -> [[String: Any]] {
+            feedback.filter { if case .feedback(let item) = $0.details { return item.from == team } else { return false } }
+                .map { note -> [String: Any] in
+                    var row = feedbackLink(note)
+                    if case .feedback(let item) = note.details {
+                        row["addressed"] = item.status == "addressed"
+                        row["responseHTML"] = item.responseHTML.map { NoteBody.fillRoot($0, root: root) } ?? ""
+                        row["hasResponse"] = item.responseHTML != nil
+                    }
+                    return row
+                }
+        }
+        pack["feedbackFromClient"] = side("client")
+        pack["feedbackFromProvider"] = side("provider")
+        pack["hasFeedback"] = !feedback.isEmpty
+
+        pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
+            var row = noteLink(note)
+            row["excerpt"] = excerpt(note.body.plainText, limit: 220)
+            return row
+        }
+        pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
+            var row = noteLink(note)
+            if case .meeting(let meeting) = note.details { row["meetingKind"] = meeting.meetingKind ?? "" }
+            row["decisionCount"] = model.decisionsByMeeting[note.ref]?.count ?? 0
+            return row
+        }
+        pack["hasMeetings"] = (pack["meetings"] as? [[String: Any]])?.isEmpty == false
+        pack["decisions"] = analysis.decisions.filter { $0.quarter == quarter }.map(decision)
+
+        // Actions of the quarter by owner.
+        let actions = analysis.actions.filter { $0.quarter == quarter }
+        var owners: [String: [ActionItem]] = [:]
+        for item in actions { owners[item.owner ?? "", default: []].append(item) }
+        pack["actionsByOwner"] = owners.keys.sorted().map { key -> [String: Any] in
+            let items = owners[key]!
+            return [
+                "owner": person(key.isEmpty ? nil : key) ?? ["name": "No owner", "known": false],
+                "opened": items.count, "done": items.filter(\.done).count, "overdue": items.filter(\.overdue).count,
+                "hasOverdue": items.contains(where: \.overdue),
             ]
         }
-        pack["actions"] = analysis.actions.filter { $0.quarter == quarter }.map { action($0) }
-        pack["decisions"] = analysis.decisions.filter { $0.quarter == quarter }.map(decision)
-        pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.map(noteLink)
-        pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.map(noteLink)
-        pack["feedback"] = model.portal.notes(of: .feedback).filter(inQuarter).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.map(feedbackLink)
-        pack["changes"] = model.portal.notes(of: .change).filter(inQuarter).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.map(changeLink)
+        pack["openActions"] = actions.filter { !$0.done }.map { action($0) }
+        pack["hasActions"] = !actions.isEmpty
+
+        pack["expectations"] = model.portal.notes(of: .expectation).sorted { ($0.title, $0.id) < ($1.title, $1.id) }.map(expectationLink)
+        pack["changes"] = model.portal.notes(of: .change).filter(inQuarter).sorted(by: byDate).map(changeLink)
+        pack["runningHeaderCSS"] = Format.cssString("\(model.config.client.short) × \(model.config.provider.short) · QBR \(quarter)")
+        pack["client"] = model.config.client.name
+        pack["provider"] = model.config.provider.name
         return base(title: "QBR \(quarter)", section: "qbr", extra: ["pack": pack])
     }
 
+    /// `{{kpi:id}}` in a narrative: the KPI's value for the quarter with unit and status.
+    func citation(_ id: String, quarter: Quarter) -> String {
+        guard let kpi = model.analysis.kpi(id) else { return Format.escape("{{kpi:\(id)}}") }
+        guard let rollUp = kpi.quarter(quarter) else {
+            return "<span class=\"cite status-none\">no \(Format.escape(kpi.title)) figure for \(quarter)</span>"
+        }
+        let decimals = max(model.kpiDecimals[kpi.id] ?? 1, 1)
+        let value = Format.value(rollUp.value, unit: kpi.definition.unit, decimals: decimals)
+        return "<span class=\"cite status-\(rollUp.status.rawValue)\">\(Format.escape(value)) (\(rollUp.status.label.lowercased()))</span>"
+    }
+
     func qbrListPage() -> [String: Any] {
-        let quarters = model.analysis.quarters.reversed().map { summary -> [String: Any] in
-            var row = quarterSummary(summary)
-            row["hasNarrative"] = model.portal.note(NoteRef(kind: .qbr, id: summary.quarter.description)) != nil
+        let quarters = SitePages.qbrQuarters(model).reversed().map { quarter -> [String: Any] in
+            var row: [String: Any] = [
+                "quarter": quarter.description, "href": href(Routes.qbr(quarter.description)),
+                "span": Format.quarterSpan(quarter, calendar: model.analysis.calendar),
+                "meetings": 0, "decisions": 0, "actionsOpened": 0, "actionsOverdue": 0, "wins": 0,
+            ]
+            if let summary = model.analysis.summary(of: quarter) {
+                for (key, value) in quarterSummary(summary) { row[key] = value }
+            }
+            row["hasNarrative"] = model.portal.note(NoteRef(kind: .qbr, id: quarter.description)) != nil
             return row
         }
         return base(title: "Quarterly business reviews", section: "qbr", extra: ["quarters": quarters])

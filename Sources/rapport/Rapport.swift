@@ -10,7 +10,7 @@ struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Builds a partnership portal and QBR packs from Markdown notes.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, QBR.self],
         defaultSubcommand: Build.self)
 }
 
