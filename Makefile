@@ -5,7 +5,7 @@ OUT ?= output
 RAPPORT_FLAGS ?=
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: portal test deps build release check clean
+.PHONY: portal test deps build release check clean bench
 
 ## portal: install what is missing, build, render content/ into output/
 portal: build
@@ -37,3 +37,7 @@ deps:
 
 clean:
 	rm -rf .build
+
+## bench: 1k and 10k notes (50k with BENCH_LARGE=1) with the release binary, against Hugo when installed
+bench: release
+	Tests/Benchmarks/bench.sh

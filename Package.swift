@@ -10,6 +10,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +22,11 @@ let package = Package(
         .target(name: "RapportCore", dependencies: ["Markdown", "Yams"]),
         .target(
             name: "RapportSite",
-            dependencies: ["RapportCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "RapportCore", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(
             name: "rapport",

@@ -1,9 +1,29 @@
 import RapportCore
 
-/// One file of the site: where it goes and how to make it.
+/// One file of the site: where it goes, how to make it, and which inputs it shows (so a
+/// build session renders it again only when one of them changed).
 struct PageJob: Sendable {
     let route: String
+    var dependency: PageDependency = .everything
     let render: @Sendable () -> String
+
+    init(route: String, dependency: PageDependency = .everything, render: @escaping @Sendable () -> String) {
+        self.route = route
+        self.dependency = dependency
+        self.render = render
+    }
+}
+
+/// What a page shows, besides the configuration and templates every page depends on.
+enum PageDependency: Sendable {
+    /// Anything: rendered again on every change.
+    case everything
+    /// Only these notes.
+    case notes(Set<NoteRef>)
+    /// Any note of these kinds.
+    case kinds(Set<NoteKind>)
+    /// The notes with this tag (by slug).
+    case tag(String)
 }
 
 /// Every page and data file of a build.

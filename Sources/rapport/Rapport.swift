@@ -6,11 +6,11 @@ import RapportSite
 /// The command line: parses arguments, prints diagnostics, sets the exit status.
 /// Everything the portal shows is computed in RapportCore and RapportSite.
 @main
-struct Rapport: ParsableCommand {
+struct Rapport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Builds a partnership portal and QBR packs from Markdown notes.",
-        subcommands: [Build.self, Check.self, QBR.self],
+        subcommands: [Build.self, Check.self, QBR.self, Serve.self],
         defaultSubcommand: Build.self)
 }
 

@@ -61,6 +61,12 @@ extension YAMLNode {
     /// Parses `yaml`, whose first line is line `firstLine` of the file at `path`.
     /// Errors name the line in the file, not in the front matter.
     public static func parse(_ yaml: String, firstLine: Int, path: String) -> Result<YAMLNode?, Diagnostic> {
+        if let simple = SimpleYAML.parse(yaml, firstLine: firstLine) { return .success(simple) }
+        return parseWithYams(yaml, firstLine: firstLine, path: path)
+    }
+
+    /// The full YAML parser, for everything `SimpleYAML` leaves alone and for every error.
+    static func parseWithYams(_ yaml: String, firstLine: Int, path: String) -> Result<YAMLNode?, Diagnostic> {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, .basic)

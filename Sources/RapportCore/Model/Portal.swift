@@ -47,7 +47,7 @@ public enum PortalLoader {
     ///   - route: the page of a note relative to the site root, for links between notes.
     public static func load(
         contentRoot: String, displayRoot: String? = nil, options: LoadOptions,
-        route: @escaping @Sendable (NoteRef) -> String
+        route: @escaping @Sendable (NoteRef) -> String, cache: LoadCache? = nil
     ) -> LoadResult {
         let display = displayRoot ?? contentRoot
         var log = DiagnosticLog()
@@ -64,11 +64,21 @@ public enum PortalLoader {
 
         let headerResults = parallelMap(listing.notes) { path -> (NoteHeader?, [Diagnostic]) in
             let displayPath = ContentScanner.join(display, path)
-            guard let bytes = ContentScanner.read(ContentScanner.join(contentRoot, path)) else {
+            let fullPath = ContentScanner.join(contentRoot, path)
+            let signature = cache == nil ? nil : FileSignature.of(fullPath)
+            if let signature, let entry = cache?.header(path, signature: signature) {
+                return (entry.header, entry.diagnostics)
+            }
+            guard let bytes = ContentScanner.read(fullPath) else {
                 return (nil, [.error(displayPath, 1, 1, "cannot read the file")])
             }
-            return NoteHeader.read(bytes: bytes, path: path, displayPath: displayPath)
+            let result = NoteHeader.read(bytes: bytes, path: path, displayPath: displayPath)
+            if let signature {
+                cache?.store(header: .init(signature: signature, header: result.0, diagnostics: result.1), for: path)
+            }
+            return result
         }
+        cache?.retain(paths: Set(listing.notes))
         var headers: [NoteHeader] = []
         var firstByRef: [NoteRef: String] = [:]
         for (header, diagnostics) in headerResults {
@@ -94,7 +104,21 @@ public enum PortalLoader {
             csvFiles: Set(listing.csvFiles), contentRoot: contentRoot, displayRoot: display,
             calendar: config.calendar)
         let included = headers.filter(isIncluded)
-        let parsed = parallelMap(included) { parser.parse($0) }
+        let environment = cache == nil ? 0 : environmentKey(notesByPath: notesByPath, config: config, csvFiles: listing.csvFiles)
+        let parsed = parallelMap(included) { header -> (Note?, [Diagnostic]) in
+            guard let cache, let signature = FileSignature.of(ContentScanner.join(contentRoot, header.path)) else {
+                return parser.parse(header)
+            }
+            let csv = String(header.path.dropLast(3)) + ".csv"
+            let key = LoadCache.NoteKey(
+                signature: signature,
+                csvSignature: header.kind == .kpi ? FileSignature.of(ContentScanner.join(contentRoot, csv)) : nil,
+                environment: environment)
+            if let entry = cache.note(header.path, key: key) { return (entry.note, entry.diagnostics) }
+            let result = parser.parse(header)
+            cache.store(note: .init(key: key, note: result.0, diagnostics: result.1), for: header.path, ref: header.ref)
+            return result
+        }
         var notes: [Note] = []
         for (note, diagnostics) in parsed {
             log.append(contentsOf: diagnostics)
@@ -104,6 +128,20 @@ public enum PortalLoader {
         let portal = Portal(config: config, notes: notes)
         checkReferences(portal, display: display, log: &log)
         return LoadResult(portal: log.hasErrors ? nil : portal, diagnostics: Diagnostic.sorted(log.diagnostics))
+    }
+
+    /// A fingerprint of what every note's parse depends on besides its own file: which
+    /// notes exist and are included (for links), the people and the fiscal calendar.
+    private static func environmentKey(notesByPath: [String: (ref: NoteRef, included: Bool)], config: PortalConfig, csvFiles: [String]) -> Int {
+        var hasher = Hasher()
+        for path in notesByPath.keys.sorted() {
+            hasher.combine(path)
+            hasher.combine(notesByPath[path]!.included)
+        }
+        for person in config.people { hasher.combine(person.handle) }
+        hasher.combine(config.calendar.startMonth)
+        hasher.combine(csvFiles)
+        return hasher.finalize()
     }
 
     /// A CSV must sit beside the KPI note with the same base name.

@@ -1,0 +1,184 @@
+import RapportCore
+import Synchronization
+
+/// A long-lived build for `rapport serve`: the site is kept in memory, and each rebuild
+/// parses only the notes whose files changed and renders only the pages that show them.
+/// The bytes are exactly those `rapport build` writes for the same input.
+public final class BuildSession: Sendable {
+    /// What one rebuild did.
+    public struct Outcome: Sendable {
+        /// True when the site was updated; false when errors kept the last good site.
+        public let succeeded: Bool
+        public let diagnostics: [Diagnostic]
+        /// Pages rendered (or removed) by this rebuild.
+        public let pagesRendered: Int
+        public let pagesTotal: Int
+        public let seconds: Double
+        /// Increases with every successful rebuild.
+        public let version: Int
+    }
+
+    private struct State {
+        var files: [String: [UInt8]] = [:]
+        var version = 0
+        var diagnostics: [Diagnostic] = []
+        var failed = false
+    }
+
+    private struct Memory {
+        var templatesSignature: [FileSignature?] = []
+        var configSignature: FileSignature? = nil
+        var tagsByNote: [NoteRef: [String]] = [:]
+        var refs: Set<NoteRef> = []
+        /// Notes parsed by rebuilds that failed: their pages still need rendering.
+        var pending: Set<NoteRef> = []
+        var built = false
+    }
+
+    public let options: BuildOptions
+    private let cache = LoadCache()
+    private let state = Mutex(State())
+    private let memory = Mutex(Memory())
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// The current bytes of a route (`index.html`, `assets/rapport.css`), nil when none.
+    public func file(_ route: String) -> [UInt8]? { state.withLock { $0.files[route] } }
+
+    /// The version of the current site and the errors of the last rebuild, if it failed.
+    public var status: (version: Int, errors: [Diagnostic]) {
+        state.withLock { ($0.version, $0.failed ? $0.diagnostics : []) }
+    }
+
+    /// Brings the in-memory site up to date with the content and templates on disk.
+    /// Call from one task at a time.
+    public func rebuild() -> Outcome {
+        var timer = StageTimer()
+        let loaded = PortalLoader.load(
+            contentRoot: options.content, displayRoot: options.content, options: options.loadOptions,
+            route: Routes.note, cache: cache)
+        let reparsed = memory.withLock { memory in
+            defer { memory.pending = [] }
+            return cache.takeReparsed().union(memory.pending)
+        }
+        let templates: TemplateSet
+        switch TemplateSet.load(from: options.templates) {
+        case .success(let set): templates = set
+        case .failure(let failure): return fail(loaded.diagnostics + failure.diagnostics, reparsed: reparsed, timer: &timer)
+        }
+        guard let portal = loaded.portal else { return fail(loaded.diagnostics, reparsed: reparsed, timer: &timer) }
+        let analysis = Analysis(portal: portal, asOf: options.asOf)
+        let diagnostics = loaded.diagnostics + NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
+        if diagnostics.contains(where: { $0.severity == .error }) { return fail(diagnostics, reparsed: reparsed, timer: &timer) }
+
+        let model = SiteModel(portal: portal, analysis: analysis, includeInternal: options.includeInternal, includeDrafts: options.includeDrafts)
+        let jobs = SitePages.jobs(model: model, templates: templates)
+        let changes = memory.withLock { memory in
+            detectChanges(portal: portal, reparsed: reparsed, templates: templates, memory: &memory)
+        }
+        let dirty = jobs.filter { job in changes.affects(job.dependency) || file(job.route) == nil }
+        let rendered = parallelMap(dirty) { ($0.route, Array($0.render().utf8)) }
+        var assets: [(String, [UInt8])] = []
+        if changes.everything {
+            for asset in templates.assets {
+                if let bytes = ContentScanner.read(templates.root + "/assets/" + asset) { assets.append(("assets/" + asset, bytes)) }
+            }
+        }
+        let routes = Set(jobs.map(\.route))
+        timer.lap("rebuild")
+        let seconds = timer.laps.reduce(0) { $0 + $1.seconds }
+        let (version, total, removed) = state.withLock { state -> (Int, Int, Int) in
+            for (route, bytes) in rendered { state.files[route] = bytes }
+            var removed = 0
+            if changes.everything {
+                let assetRoutes = Set(assets.map(\.0))
+                for route in state.files.keys where !routes.contains(route) && !assetRoutes.contains(route) {
+                    state.files[route] = nil
+                    removed += 1
+                }
+                for (route, bytes) in assets { state.files[route] = bytes }
+            } else {
+                for route in state.files.keys where !routes.contains(route) && !route.hasPrefix("assets/") {
+                    state.files[route] = nil
+                    removed += 1
+                }
+            }
+            state.version += 1
+            state.diagnostics = diagnostics
+            state.failed = false
+            return (state.version, state.files.count, removed)
+        }
+        return Outcome(
+            succeeded: true, diagnostics: Diagnostic.sorted(diagnostics), pagesRendered: rendered.count + removed,
+            pagesTotal: total, seconds: seconds, version: version)
+    }
+
+    private func fail(_ diagnostics: [Diagnostic], reparsed: Set<NoteRef>, timer: inout StageTimer) -> Outcome {
+        timer.lap("rebuild")
+        let sorted = Diagnostic.sorted(diagnostics)
+        let (version, total) = state.withLock { state -> (Int, Int) in
+            state.diagnostics = sorted
+            state.failed = true
+            return (state.version, state.files.count)
+        }
+        // The cache keeps the notes parsed here; their pages are rendered by the next good build.
+        memory.withLock { $0.pending.formUnion(reparsed) }
+        return Outcome(
+            succeeded: false, diagnostics: sorted, pagesRendered: 0, pagesTotal: total,
+            seconds: timer.laps.reduce(0) { $0 + $1.seconds }, version: version)
+    }
+
+    /// Which inputs changed since the last successful rebuild.
+    private func detectChanges(portal: Portal, reparsed: Set<NoteRef>, templates: TemplateSet, memory: inout Memory) -> ChangeSet {
+        let templateFiles = FileTree.files(under: templates.root).map { FileSignature.of(templates.root + "/" + $0) }
+        let configSignature = FileSignature.of(ContentScanner.join(options.content, "portal.yaml"))
+        let refs = Set(portal.notes.map(\.ref))
+        var changes = ChangeSet()
+        changes.everything = !memory.built || templateFiles != memory.templatesSignature || configSignature != memory.configSignature
+        var changed = reparsed.intersection(refs)
+        changed.formUnion(memory.refs.subtracting(refs))
+        changed.formUnion(refs.subtracting(memory.refs))
+        changes.notes = changed
+        changes.kinds = Set(changed.map(\.kind))
+        var newTags = memory.tagsByNote
+        for ref in changed {
+            for tag in memory.tagsByNote[ref] ?? [] { changes.tags.insert(tag) }
+            let tags = portal.note(ref)?.tags.map(Slug.make) ?? []
+            changes.tags.formUnion(tags)
+            newTags[ref] = tags.isEmpty ? nil : tags
+        }
+        if changes.everything {
+            newTags = [:]
+            for note in portal.notes where !note.tags.isEmpty { newTags[note.ref] = note.tags.map(Slug.make) }
+        }
+        memory.tagsByNote = newTags
+        memory.templatesSignature = templateFiles
+        memory.configSignature = configSignature
+        memory.refs = refs
+        memory.built = true
+        return changes
+    }
+}
+
+/// What changed between two builds of a session.
+struct ChangeSet {
+    var everything = false
+    var notes: Set<NoteRef> = []
+    var kinds: Set<NoteKind> = []
+    var tags: Set<String> = []
+
+    var isEmpty: Bool { !everything && notes.isEmpty }
+
+    func affects(_ dependency: PageDependency) -> Bool {
+        if everything { return true }
+        if notes.isEmpty { return false }
+        switch dependency {
+        case .everything: return true
+        case .notes(let refs): return !refs.isDisjoint(with: notes)
+        case .kinds(let set): return !set.isDisjoint(with: kinds)
+        case .tag(let slug): return tags.contains(slug)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# make bench: builds generated corpora with the release binary and, when Hugo is installed,
+# the same corpus with Hugo in the same run, interleaved, and prints the figures and ratios.
+#   BENCH_LARGE=1  also 50,000 notes      RUNS=3  runs per tool and size
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+WORK=${WORK:-/tmp/rapport-bench}
+RUNS=${RUNS:-3}
+SIZES="1000 10000"
+[ "${BENCH_LARGE:-}" = 1 ] && SIZES="$SIZES 50000"
+BIN=$ROOT/.build/release/rapport
+[ -x "$BIN" ] || { echo "build the release binary first: swift build -c release" >&2; exit 1; }
+[ -f "$SHARED/gen_corpus.py" ] || { echo "cannot find gen_corpus.py under $SHARED (set SHARED=...)" >&2; exit 1; }
+mkdir -p "$WORK"
+calc() { awk "BEGIN { printf \"%.4g\", $* }"; }
+
+measure() { # label, command...: prints "label wall cpu rss"
+  local label=$1; shift
+  local log; log=$(mktemp)
+  /usr/bin/time -f "%e %U %S %M" -o "$log" "$@" >/dev/null 2>"$log.err" || { cat "$log.err" >&2; rm -f "$log" "$log.err"; return 1; }
+  read -r wall user sys rss <"$log"
+  rm -f "$log" "$log.err"
+  echo "$label $wall $(calc "$user + $sys") $rss"
+}
+
+printf '%-8s %-7s %8s %8s %10s %10s %8s\n' notes tool wall_s cpu_s peak_MB notes_per_s files
+for n in $SIZES; do
+  corpus=$WORK/c$n
+  [ -f "$corpus/portal.yaml" ] || python3 "$SHARED/gen_corpus.py" --notes "$n" --seed 1 --out "$corpus" --quiet
+  hugo_site=$WORK/hugo-$n
+  have_hugo=0
+  if command -v hugo >/dev/null && [ -d "$SHARED/peers/hugo-site" ]; then
+    have_hugo=1
+    [ -d "$hugo_site/content" ] || python3 "$SHARED/gen_corpus.py" --notes "$n" --seed 1 --out "$hugo_site" --hugo --quiet
+    cp -r "$SHARED/peers/hugo-site/hugo.toml" "$SHARED/peers/hugo-site/layouts" "$hugo_site/"
+    (cd "$hugo_site" && hugo --quiet --renderToMemory >/dev/null 2>&1 || true)   # warm-up
+  fi
+  "$BIN" build --content "$corpus" --out "$WORK/out-$n" --as-of 2026-03-27 >/dev/null 2>&1 || true  # warm-up
+  files=$(find "$WORK/out-$n" -type f | wc -l)
+  r_wall=0; h_wall=0; r_rss=0; h_rss=0; r_cpu=0; h_cpu=0
+  for i in $(seq "$RUNS"); do
+    set -- $(measure rapport "$BIN" build --content "$corpus" --out "$WORK/out-$n" --as-of 2026-03-27)
+    printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" rapport "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" "$files"
+    r_wall=$(calc "$r_wall + $2"); r_cpu=$(calc "$r_cpu + $3"); [ "$4" -gt "$r_rss" ] && r_rss=$4
+    if [ $have_hugo = 1 ]; then
+      set -- $(cd "$hugo_site" && measure hugo hugo --quiet --renderToMemory)
+      printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" hugo "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" -
+      h_wall=$(calc "$h_wall + $2"); h_cpu=$(calc "$h_cpu + $3"); [ "$4" -gt "$h_rss" ] && h_rss=$4
+    fi
+  done
+  if [ $have_hugo = 1 ]; then
+    echo "$n notes: Hugo/Rapport wall $(calc "$h_wall / $r_wall")x, CPU $(calc "$h_cpu / $r_cpu")x, peak RSS Rapport/Hugo $(calc "$r_rss / $h_rss")"
+  fi
+done
+"$BIN" build --content "$WORK/c10000" --out "$WORK/out-10000" --as-of 2026-03-27 --timings 2>/dev/null | tail -n +2 || true

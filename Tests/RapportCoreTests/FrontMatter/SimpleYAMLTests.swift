@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import RapportCore
+
+/// The fast front matter reader must give exactly Yams' result, or step aside.
+@Suite struct SimpleYAMLTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../..").standardizedFileURL
+
+    func yams(_ yaml: String) -> YAMLNode? {
+        guard case .success(let node) = YAMLNode.parseWithYams(yaml, firstLine: 2, path: "x.md") else { return nil }
+        return node
+    }
+
+    @Test(arguments: [
+        "title: Weekly check-in\ndate: 2026-04-07\nkind: check-in",
+        "title: \"QBR: 2026-Q1\"\ntags: [staffing, \"quality\", peak-season]\nattendees: [ana, raj]",
+        "title: 'It''s done'\nvisibility: internal\ndraft: true",
+        "title: x\nmeasurements:\n  2026-01: 82.5\n  2026-02: -2.5\n  2026-03: 1e3\n",
+        "title: x\nattendees:\n  - ana\n  - \"@raj\"\ntags:\n- a\n- b",
+        "title: x\nresponse: |\n  First line.\n  Second line.\n\n  After a blank.\nstatus: addressed",
+        "# a comment\ntitle: x   \nempty:\nafter: y",
+        "title: x\nclient: { name: Acme Retail, short: Acme }",
+        "title: https://example.com/a?b=c\nwhen: 2026-03-09T14:30:00+01:00",
+        "title: \"say \\\"hi\\\" \\\\ back\"",
+        "title: x\nlist: []\nmap: {}",
+    ])
+    func matchesYams(yaml: String) throws {
+        let fast = try #require(SimpleYAML.parse(yaml, firstLine: 2))
+        #expect(fast == yams(yaml))
+    }
+
+    @Test(arguments: [
+        "title: &a x\nother: *a", "title:\tx", "title: x\ntitle: y", "title: x # comment", "title: a: b",
+        "title: [a, [b]]", "title: \"\\u00e9\"", "title: >\n  folded", "!tag title: x", "title: x\n  continued",
+        "title: x\nnested:\n  deeper:\n    more: 1", "? complex\n: key", "title: {a: {b: c}}", "---\ntitle: x",
+    ])
+    func leavesAnythingElseToYams(yaml: String) {
+        #expect(SimpleYAML.parse(yaml, firstLine: 2) == nil)
+    }
+
+    @Test func readsEverySampleNoteExactlyAsYamsDoes() throws {
+        let content = Self.repository.appendingPathComponent("content").path
+        let files = FileManager.default.enumerator(atPath: content)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        #expect(files.count > 30)
+        var fastPathUsed = 0
+        for file in files {
+            let bytes = try #require(ContentScanner.read(content + "/" + file))
+            let text = try #require(FrontMatter.decodeText(bytes))
+            guard case .success(let split) = FrontMatter.split(text, path: file) else { continue }
+            if let fast = SimpleYAML.parse(split.yaml, firstLine: split.yamlFirstLine) {
+                fastPathUsed += 1
+                guard case .success(let slow) = YAMLNode.parseWithYams(split.yaml, firstLine: split.yamlFirstLine, path: file) else {
+                    Issue.record("Yams rejects \(file), the fast reader accepts it")
+                    continue
+                }
+                #expect(fast == slow, "\(file)")
+            }
+        }
+        #expect(fastPathUsed == files.count)
+    }
+}

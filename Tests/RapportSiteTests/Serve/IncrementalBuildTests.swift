@@ -1,0 +1,57 @@
+import Foundation
+import RapportCore
+import Testing
+
+@testable import RapportSite
+
+@Suite struct IncrementalBuildTests {
+    @Test func anEditedNoteIsRenderedAgainAndPagesThatDoNotShowItAreNot() throws {
+        let fixture = try ServeFixture(ServeFixture.basic)
+        defer { fixture.remove() }
+        let session = fixture.session()
+        let first = session.rebuild()
+        #expect(first.succeeded)
+        #expect(first.pagesRendered > 0)
+        #expect(first.pagesRendered <= first.pagesTotal)
+        let winBefore = session.file("wins/2026-04-08-record.html")
+
+        try fixture.write(
+            "meetings/2026-04-07-check-in.md",
+            "---\ntitle: First check-in, renamed\ndate: 2026-04-07\nkind: check-in\n---\n\nWe met.\n\n- [x] @ana Send the file (due 2026-04-10)\n")
+        let second = session.rebuild()
+        #expect(second.succeeded)
+        #expect(second.pagesRendered < second.pagesTotal)
+        let meeting = String(decoding: session.file("meetings/2026-04-07-check-in.html") ?? [], as: UTF8.self)
+        #expect(meeting.contains("First check-in, renamed"))
+        let actions = String(decoding: session.file("api/actions.json") ?? [], as: UTF8.self)
+        #expect(actions.contains("\"text\": \"@ana Send the file (due 2026-04-10)\", \"due\": \"2026-04-10\", \"done\": true"))
+        #expect(session.file("wins/2026-04-08-record.html") == winBefore)
+
+        let unchanged = session.rebuild()
+        #expect(unchanged.pagesRendered == 0)
+    }
+
+    @Test func theSessionGivesTheSameBytesAsAFullBuild() throws {
+        let fixture = try ServeFixture(ServeFixture.basic)
+        defer { fixture.remove() }
+        let session = fixture.session()
+        _ = session.rebuild()
+        try fixture.write("wins/2026-04-09-second.md", "---\ntitle: Second win\ndate: 2026-04-09\ntags: [quality]\n---\n\nAgain.\n")
+        #expect(session.rebuild().succeeded)
+
+        let output = fixture.root.appendingPathComponent("output").path
+        _ = try SiteBuilder.build(session.options.with(output: output))
+        for route in FileTree.files(under: output) {
+            let built = ContentScanner.read(output + "/" + route)
+            #expect(session.file(route) == built, "\(route) differs between serve and build")
+        }
+    }
+}
+
+extension BuildOptions {
+    func with(output: String) -> BuildOptions {
+        var copy = self
+        copy.output = output
+        return copy
+    }
+}
