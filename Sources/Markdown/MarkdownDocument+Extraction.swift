@@ -87,7 +87,9 @@ extension MarkdownDocument {
                 let level = block.headingLevel
                 if let open = openLevel, level <= open { openLevel = nil }
                 let title = collapseWhitespace(block.plainText())
-                if title.lowercased() == "decisions" { openLevel = level }
+                // A "Decisions" heading inside an open section does not end that section
+                // early: the outer one runs to the next heading of its own level or higher.
+                if openLevel == nil, title.lowercased() == "decisions" { openLevel = level }
                 continue
             }
             guard openLevel != nil, block.type == CMARK_NODE_LIST else { continue }
@@ -183,11 +185,12 @@ extension MarkdownDocument {
         while block.type.rawValue & 0xC000 != 0x8000, let parent = block.parent { block = parent }
         let start = max(1, block.startLine)
         if !destination.isEmpty, start <= sourceLines.count {
+            let needle = Array(destination.utf8)
             for line in start...sourceLines.count {
-                if let range = sourceLines[line - 1].range(of: destination) {
-                    let column = sourceLines[line - 1].utf8.distance(
-                        from: sourceLines[line - 1].startIndex, to: range.lowerBound) + 1
-                    return (line, column)
+                let bytes = Array(sourceLines[line - 1].utf8)
+                guard bytes.count >= needle.count else { continue }
+                for offset in 0...(bytes.count - needle.count) where bytes[offset] == needle[0] {
+                    if bytes[offset..<(offset + needle.count)].elementsEqual(needle) { return (line, offset + 1) }
                 }
             }
         }

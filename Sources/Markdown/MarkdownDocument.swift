@@ -53,9 +53,11 @@ public final class MarkdownDocument {
     }
 
     /// The document as HTML in safe mode: raw HTML is replaced by a comment and unsafe
-    /// link schemes (`javascript:`, `vbscript:`, `file:`, `data:`) are emptied.
+    /// link schemes (`javascript:`, `vbscript:`, `file:`, `data:`) are emptied. Table
+    /// columns are aligned with `style`, not the `align` attribute HTML5 made obsolete.
     public func html() -> String {
-        guard let raw = cmark_render_html(root, CMARK_OPT_DEFAULT, extensions) else { return "" }
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+        guard let raw = cmark_render_html(root, options, extensions) else { return "" }
         defer { free(raw) }
         return String(cString: raw)
     }

@@ -11,14 +11,19 @@ enum SimpleYAML {
     static func parse(_ yaml: String, firstLine: Int) -> YAMLNode? {
         var lines: [[UInt8]] = []
         var current: [UInt8] = []
+        var previous: UInt8 = 0
         for byte in yaml.utf8 {
             if byte == 0x0A {
                 lines.append(current)
                 current = []
             } else {
                 if byte == 0x09 || byte == 0x0D { return nil }  // tabs and stray CRs: leave to Yams
+                // Control characters (C0, DEL, and C1 as UTF-8 `C2 80`-`C2 9F`) are errors that
+                // Yams reports with their line; never accept them here.
+                if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return nil }
                 current.append(byte)
             }
+            previous = byte
         }
         lines.append(current)
         var reader = Reader(lines: lines, firstLine: firstLine)

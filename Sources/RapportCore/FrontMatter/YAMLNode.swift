@@ -115,6 +115,21 @@ extension YAMLNode {
         }
     }
 
+    /// The 1-based line and column of the character at `offset` in `text`.
+    private static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+
     private static func diagnostic(for error: YamlError, firstLine: Int, path: String) -> Diagnostic {
         let offset = firstLine - 1
         switch error {
@@ -127,8 +142,10 @@ extension YAMLNode {
             return .error(
                 path, context.mark.line + offset, context.mark.column,
                 "YAML: duplicate key '\(duplicates.joined(separator: "', '"))'")
-        case .reader(let problem, _, _, _):
-            return .error(path, firstLine, 1, "YAML: \(problem)")
+        case .reader(let problem, let characterOffset, _, let text):
+            // The reader names a character offset, not a line: count the lines up to it.
+            let (line, column) = characterOffset.map { position(ofCharacter: $0, in: text) } ?? (1, 1)
+            return .error(path, line + offset, column, "YAML: \(problem)")
         default:
             return .error(path, firstLine, 1, "YAML: \(error)")
         }

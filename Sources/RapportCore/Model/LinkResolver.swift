@@ -14,9 +14,11 @@ struct LinkResolver: Sendable {
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Renders `markdown` (the body of the note at `notePath`, whose first line is line
-    /// `firstLine` of the file) and reads its task items and decisions.
+    /// `firstLine` of the file, its text starting at column `firstColumn`) and reads its
+    /// task items and decisions.
     func render(
-        _ markdown: String, notePath: String, displayPath: String, firstLine: Int, log: inout DiagnosticLog
+        _ markdown: String, notePath: String, displayPath: String, firstLine: Int, firstColumn: Int = 1,
+        log: inout DiagnosticLog
     ) -> NoteBody {
         let document = MarkdownDocument(markdown)
         let offset = firstLine - 1
@@ -24,7 +26,9 @@ struct LinkResolver: Sendable {
         var decisions: [LinkRewrite] = []
         for link in links {
             decisions.append(
-                decide(link, notePath: notePath, displayPath: displayPath, lineOffset: offset, log: &log))
+                decide(
+                    link, notePath: notePath, displayPath: displayPath, lineOffset: offset,
+                    columnOffset: firstColumn - 1, log: &log))
         }
         var index = 0
         document.rewriteLinks { _ in
@@ -42,14 +46,16 @@ struct LinkResolver: Sendable {
     }
 
     private func decide(
-        _ link: LinkReference, notePath: String, displayPath: String, lineOffset: Int, log: inout DiagnosticLog
+        _ link: LinkReference, notePath: String, displayPath: String, lineOffset: Int, columnOffset: Int,
+        log: inout DiagnosticLog
     ) -> LinkRewrite {
         let destination = link.destination.trimmingCharacters(in: .whitespaces)
         let line = link.line + lineOffset
+        let column = link.column + columnOffset
         if destination.isEmpty || destination.hasPrefix("#") { return .keep }
         if let scheme = LinkResolver.scheme(of: destination) {
             if LinkResolver.safeSchemes.contains(scheme) { return .keep }
-            log.warning(displayPath, line, link.column, "unsafe link '\(scheme):…' removed; its text is kept")
+            log.warning(displayPath, line, column, "unsafe link '\(scheme):…' removed; its text is kept")
             return .unlink
         }
         if destination.hasPrefix("/") || destination.hasPrefix("\\") { return .keep }
@@ -62,16 +68,16 @@ struct LinkResolver: Sendable {
         let decoded = pathPart.removingPercentEncoding ?? pathPart
         guard decoded.hasSuffix(".md") else { return .keep }
         guard let target = LinkResolver.resolve(decoded, from: notePath) else {
-            log.error(displayPath, line, link.column, "link '\(link.destination)' points outside the content folder")
+            log.error(displayPath, line, column, "link '\(link.destination)' points outside the content folder")
             return .unlink
         }
         guard let known = notesByPath[target] else {
-            log.error(displayPath, line, link.column, "link to a note that does not exist: '\(link.destination)'")
+            log.error(displayPath, line, column, "link to a note that does not exist: '\(link.destination)'")
             return .unlink
         }
         guard known.included else {
             log.warning(
-                displayPath, line, link.column,
+                displayPath, line, column,
                 "link to a note this build leaves out (internal or draft): '\(link.destination)' is shown as plain text")
             return .unlink
         }

@@ -67,7 +67,7 @@ public struct NoteBody: Sendable {
     public func html(root: String) -> String { NoteBody.fillRoot(html, root: root) }
 
     public static func fillRoot(_ html: String, root: String) -> String {
-        html.contains(rootMarker) ? html.replacingOccurrences(of: rootMarker, with: root) : html
+        html.replacingBytes(rootMarker, with: root)
     }
 }
 
@@ -130,7 +130,7 @@ public struct KPICitation: Sendable, Equatable {
 
     /// Every citation in `text`, whose first line is line `firstLine` of the file.
     public static func find(in text: String, firstLine: Int) -> [KPICitation] {
-        guard text.contains(opening) else { return [] }
+        guard text.containsBytes(opening) else { return [] }
         var found: [KPICitation] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]

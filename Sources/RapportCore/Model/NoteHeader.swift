@@ -10,6 +10,9 @@ struct NoteHeader: Sendable {
     let visibility: Visibility
     let isDraft: Bool
     let front: YAMLNode
+    /// The front matter as written, whose first line is file line `yamlFirstLine`.
+    let yaml: String
+    let yamlFirstLine: Int
     let body: String
     let bodyFirstLine: Int
 
@@ -89,8 +92,31 @@ struct NoteHeader: Sendable {
         let header = NoteHeader(
             ref: NoteRef(kind: kind, id: id), path: path, displayPath: displayPath, title: title, date: date,
             tags: tags, visibility: Visibility(rawValue: visibilityText)!, isDraft: isDraft, front: front,
-            body: split.body, bodyFirstLine: split.bodyFirstLine)
+            yaml: split.yaml, yamlFirstLine: split.yamlFirstLine, body: split.body, bodyFirstLine: split.bodyFirstLine)
         return (header, log.diagnostics)
+    }
+}
+
+extension NoteHeader {
+    /// Where the text of a scalar front matter value starts in the file, so that Markdown
+    /// rendered from it (a feedback `response`) reports the file's lines and columns: a
+    /// block scalar (`|`, `>`) starts on the line after its indicator, at its indentation;
+    /// a quoted one just after its quote; a plain one at its first character.
+    func textStart(of value: YAMLNode) -> (line: Int, column: Int) {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = value.line - yamlFirstLine
+        guard index >= 0, index < lines.count else { return (value.line, value.column) }
+        let indicator = lines[index].unicodeScalars.dropFirst(value.column - 1).first
+        switch indicator {
+        case "|", ">":
+            let content = lines.dropFirst(index + 1).first { !$0.allSatisfy { $0 == " " } }
+            let indent = content.map { $0.prefix { $0 == " " }.count } ?? 0
+            return (value.line + 1, indent + 1)
+        case "\"", "'":
+            return (value.line, value.column + 1)
+        default:
+            return (value.line, value.column)
+        }
     }
 }
 

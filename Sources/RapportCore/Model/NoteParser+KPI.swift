@@ -52,6 +52,7 @@ extension NoteParser {
             return
         }
         var sawHeader = false
+        var columns = 2
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -69,10 +70,15 @@ extension NoteParser {
                     log.error(display, lineNumber, 1, "the first row must be the header 'period,value' or 'period,value,note'")
                     return
                 }
+                columns = names.count
                 continue
             }
-            guard fields.count >= 2, fields.count <= 3 else {
-                log.error(display, lineNumber, 1, "expected 2 or 3 columns (period,value[,note]), found \(fields.count)")
+            // A row may leave the note out, never add a column the header lacks: under
+            // 'period,value', `2026-01,1,5` is a decimal comma, not a value and a note.
+            guard fields.count >= 2, fields.count <= columns else {
+                let expected = columns == 2 ? "2 columns (period,value)" : "2 or 3 columns (period,value,note)"
+                let hint = fields.count > columns ? ": is a decimal written with a comma?" : ""
+                log.error(display, lineNumber, 1, "expected \(expected), found \(fields.count)\(hint)")
                 continue
             }
             let note = fields.count == 3 ? fields[2].text.trimmingSpaces : ""

@@ -54,10 +54,10 @@ struct NoteParser: Sendable {
             let status = fields.oneOf("status", ["open", "acknowledged", "addressed"], log: &log) ?? "open"
             var responseHTML: String? = nil
             if let response = fields.text("response", log: &log), !response.trimmingSpaces.isEmpty {
-                let line = header.front["response"]!.line
+                let start = header.textStart(of: header.front["response"]!)
                 responseHTML = links.render(
                     response, notePath: header.path, displayPath: header.displayPath,
-                    firstLine: line, log: &log
+                    firstLine: start.line, firstColumn: start.column, log: &log
                 ).html
             }
             details = .feedback(FeedbackDetails(from: from ?? "", sentiment: sentiment ?? "", status: status, responseHTML: responseHTML))

@@ -34,7 +34,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian), for arithmetic.
-    public var ordinal: Int {
+    public var ordinal: Int { Day.ordinal(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of any year, month and day, without the range check of
+    /// `init(year:month:day:)`: the bounds of a quarter may fall in a year no note can be
+    /// dated in (fiscal 9999-Q4 ends in 10000).
+    static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

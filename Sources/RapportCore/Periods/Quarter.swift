@@ -52,7 +52,9 @@ public struct FiscalCalendar: Sendable, Hashable {
     /// The first day of `quarter`.
     public func firstDay(of quarter: Quarter) -> Day {
         let monthIndex = startMonth - 1 + (quarter.number - 1) * 3
-        return Day(year: quarter.fiscalYear + monthIndex / 12, month: monthIndex % 12 + 1, day: 1)!
+        // By ordinal, never force-unwrapped: `9999-Q4` (or `0000-Q1`, a QBR file name) has
+        // bounds outside the years a note can be dated in, and must not crash the build.
+        return Day(ordinal: Day.ordinal(year: quarter.fiscalYear + monthIndex / 12, month: monthIndex % 12 + 1, day: 1))
     }
 
     /// The last day of `quarter`.

@@ -41,9 +41,18 @@ import Testing
     }
 
     @Test func readsEverySampleNoteExactlyAsYamsDoes() throws {
-        let content = Self.repository.appendingPathComponent("content").path
+        try checkFolder(Self.repository.appendingPathComponent("content").path, minimum: 30)
+    }
+
+    /// Run against a generated corpus too: `RAPPORT_CORPUS=/tmp/c10k swift test --filter SimpleYAML`.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RAPPORT_CORPUS"] != nil))
+    func readsAGeneratedCorpusExactlyAsYamsDoes() throws {
+        try checkFolder(ProcessInfo.processInfo.environment["RAPPORT_CORPUS"]!, minimum: 100)
+    }
+
+    func checkFolder(_ content: String, minimum: Int) throws {
         let files = FileManager.default.enumerator(atPath: content)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
-        #expect(files.count > 30)
+        #expect(files.count > minimum)
         var fastPathUsed = 0
         for file in files {
             let bytes = try #require(ContentScanner.read(content + "/" + file))

@@ -1,0 +1,53 @@
+import Testing
+
+@testable import RapportCore
+
+/// Every list has a total order, so builds repeat exactly (CONTENT-MODEL "Order").
+@Suite struct OrderTests {
+    @Test func kpisAreOrderedById() throws {
+        let folder = try ContentFolder([
+            "kpis/zeta.md": kpiNote("unit: x", title: "A first by title"),
+            "kpis/b-10.md": kpiNote("unit: x", title: "B ten"),
+            "kpis/b-9.md": kpiNote("unit: x", title: "B nine"),
+            "kpis/alpha.md": kpiNote("unit: x", title: "Z last by title"),
+            "kpis/Beta.md": kpiNote("unit: x", title: "Capital"),
+        ])
+        let analysis = try #require(folder.analysis())
+        #expect(analysis.kpis.map(\.id) == ["Beta", "alpha", "b-10", "b-9", "zeta"])
+    }
+
+    @Test func measurementsAreOrderedByPeriodStartAcrossFrontMatterAndCSV() throws {
+        let folder = try ContentFolder([
+            "kpis/k.md": kpiNote("frequency: weekly\nmeasurements:\n  2026-W02: 2\n  2025-W52: 0"),
+            "kpis/k.csv": "period,value\n2026-W10,4\n2026-01-01,1\n2026-W05,3\n",
+        ])
+        let kpi = try #require(folder.analysis()?.kpi("k"))
+        #expect(kpi.measurements.map(\.period.description) == ["2025-W52", "2026-W01", "2026-W02", "2026-W05", "2026-W10"])
+        #expect(kpi.measurements.map(\.value) == [0, 1, 2, 3, 4])
+    }
+
+    @Test func quarterRollUpsAndSummariesAreOldestFirstAcrossFiscalYears() throws {
+        let portal = ContentFolder.portal.replacingOccurrences(of: "fiscal_year_start: 1", with: "fiscal_year_start: 10")
+        let folder = try ContentFolder(
+            [
+                "kpis/k.md": kpiNote("measurements:\n  2027-01: 3\n  2026-09: 1\n  2026-10: 2"),
+                "meetings/m.md": meetingNote("2026-08-01", "Body\n"),
+            ], portal: portal)
+        let analysis = try #require(folder.analysis(asOf: "2027-01-31"))
+        #expect(analysis.kpi("k")?.quarters.map(\.quarter.description) == ["2025-Q4", "2026-Q1", "2026-Q2"])
+        #expect(analysis.quarters.map(\.quarter.description) == ["2025-Q4", "2026-Q1", "2026-Q2"])
+    }
+
+    @Test func theSameContentGivesTheSameOrderEveryTime() throws {
+        var files: [String: String] = [:]
+        for index in 0..<30 {
+            files["meetings/m\(index).md"] = meetingNote("2026-0\(index % 3 + 1)-10", "- [ ] @ana item \(index)\n\n## Decisions\n\n- decision \(index)\n")
+        }
+        let folder = try ContentFolder(files)
+        let first = try #require(folder.analysis())
+        let second = try #require(folder.analysis())
+        #expect(first.actions.map(\.text) == second.actions.map(\.text))
+        #expect(first.actions.map(\.meeting.id).prefix(3) == ["m0", "m12", "m15"])
+        #expect(first.decisions.map(\.text) == second.decisions.map(\.text))
+    }
+}
