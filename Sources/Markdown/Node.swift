@@ -13,6 +13,7 @@ struct Node {
     var next: Node? { cmark_node_next(pointer).map(Node.init) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
     var literal: String? { cmark_node_get_literal(pointer).map { String(cString: $0) } }
     var url: String? { cmark_node_get_url(pointer).map { String(cString: $0) } }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
@@ -42,29 +43,35 @@ struct Node {
     /// The text of the node with inline markup removed. Soft and hard breaks become a
     /// space; raw HTML is dropped. With `includingBlocks`, the text of nested blocks is
     /// joined with spaces.
+    ///
+    /// Walks the subtree with cmark's iterator, not by recursion: a note may nest lists or
+    /// block quotes thousands deep (`- - - - … x`), which overflowed the stack of the worker
+    /// thread parsing it.
     func plainText(includingBlocks: Bool = false) -> String {
         var out = ""
-        appendPlainText(to: &out, includingBlocks: includingBlocks)
-        return out
-    }
-
-    private func appendPlainText(to out: inout String, includingBlocks: Bool) {
-        switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            out += literal ?? ""
-        case CMARK_NODE_CODE_BLOCK:
-            if includingBlocks { separate(&out); out += literal ?? "" }
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            out += " "
-        case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
-            break
-        default:
-            let isBlock = type.rawValue & 0xC000 == 0x8000
-            if isBlock && type != CMARK_NODE_DOCUMENT { separate(&out) }
-            for child in children {
-                child.appendPlainText(to: &out, includingBlocks: includingBlocks)
+        guard let iterator = cmark_iter_new(pointer) else { return out }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            // Containers are handled when entered; leaves are only ever entered.
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+            let node = Node(current)
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                out += node.literal ?? ""
+            case CMARK_NODE_CODE_BLOCK:
+                if includingBlocks { separate(&out); out += node.literal ?? "" }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                out += " "
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                break
+            default:
+                let isBlock = node.type.rawValue & 0xC000 == 0x8000
+                if isBlock && node.type != CMARK_NODE_DOCUMENT { separate(&out) }
             }
         }
+        return out
     }
 
     private func separate(_ out: inout String) {

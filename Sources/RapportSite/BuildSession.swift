@@ -70,10 +70,12 @@ public final class BuildSession: Sendable {
         }
         guard let portal = loaded.portal else { return fail(loaded.diagnostics, reparsed: reparsed, timer: &timer) }
         let analysis = Analysis(portal: portal, asOf: options.asOf)
-        let diagnostics = loaded.diagnostics + NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
+        var diagnostics = loaded.diagnostics + NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
         if diagnostics.contains(where: { $0.severity == .error }) { return fail(diagnostics, reparsed: reparsed, timer: &timer) }
 
-        let model = SiteModel(portal: portal, analysis: analysis, includeInternal: options.includeInternal, includeDrafts: options.includeDrafts)
+        // The same model `build` makes (base URL, git history), so both write the same bytes.
+        let (model, siteDiagnostics) = SiteBuilder.siteModel(portal: portal, analysis: analysis, options: options)
+        diagnostics += siteDiagnostics
         let jobs = SitePages.jobs(model: model, templates: templates)
         let changes = memory.withLock { memory in
             detectChanges(portal: portal, reparsed: reparsed, templates: templates, memory: &memory)

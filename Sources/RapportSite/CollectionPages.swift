@@ -1,48 +1,11 @@
 import Foundation
 import RapportCore
 
-/// Pages that gather many notes: the dashboard, lists, trackers, tags and people.
+/// Pages that gather many notes: lists, trackers, tags and people.
 extension PageContext {
-    func homePage() -> [String: Any] {
-        let analysis = model.analysis
-        let asOf = analysis.asOf
-        let open = analysis.actions.filter { !$0.done }
-        let overdue = open.filter(\.overdue).sorted { ($0.due!, $0.date) < ($1.due!, $1.date) }
-        let soonLimit = asOf.adding(days: 14)
-        let dueSoon = open.filter { action in
-            guard let due = action.due else { return false }
-            return due >= asOf && due <= soonLimit
-        }.sorted { ($0.due!, $0.date) < ($1.due!, $1.date) }
-        let meetings = model.portal.notes(of: .meeting)
-        let recent = model.newestFirst(meetings.filter { $0.date! <= asOf }).prefix(5)
-        let upcoming = meetings.filter { $0.date! > asOf }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.prefix(5)
-        let wins = model.newestFirst(model.portal.notes(of: .win).filter { $0.date! <= asOf }).prefix(4)
-        let openFeedback = model.newestFirst(
-            model.portal.notes(of: .feedback).filter {
-                if case .feedback(let feedback) = $0.details { return feedback.status != "addressed" }
-                return false
-            })
-        let atRisk = model.portal.notes(of: .expectation).filter {
-            if case .expectation(let expectation) = $0.details { return expectation.status == "at-risk" || expectation.status == "missed" }
-            return false
-        }
-        var extra: [String: Any] = [
-            "kpis": analysis.kpis.map(kpiSummary),
-            "overdue": overdue.map { action($0) },
-            "dueSoon": dueSoon.map { action($0) },
-            "recentMeetings": recent.map(noteLink),
-            "upcomingMeetings": upcoming.map(noteLink),
-            "wins": wins.map(noteLink),
-            "openFeedback": openFeedback.map(feedbackLink),
-            "atRisk": atRisk.map(expectationLink),
-            "openActions": open.count,
-            "overdueCount": overdue.count,
-        ]
-        if let summary = analysis.summary(of: analysis.currentQuarter) {
-            extra["quarter"] = quarterSummary(summary)
-        }
-        return base(title: model.config.title, section: "home", extra: extra)
-    }
+    /// How many of a person's meetings, wins and done actions their page lists; the
+    /// trackers hold the rest, so a person page stays readable after years of meetings.
+    static let recentLimit = 25
 
     func feedbackLink(_ note: Note) -> [String: Any] {
         var link = noteLink(note)
@@ -51,6 +14,7 @@ extension PageContext {
             link["sentiment"] = feedback.sentiment
             link["status"] = feedback.status
             link["statusLabel"] = statusWord(feedback.status)
+            link["sentimentLabel"] = feedback.sentiment.capitalized
         }
         return link
     }
@@ -59,6 +23,9 @@ extension PageContext {
         var link = noteLink(note)
         if case .expectation(let expectation) = note.details {
             link["owner"] = expectation.owner.map(teamName) ?? ""
+            link["hasOwner"] = expectation.owner != nil
+            link["hasDue"] = expectation.due != nil
+            link["hasCadence"] = expectation.cadence != nil
             link["status"] = expectation.status ?? ""
             link["statusLabel"] = expectation.status.map(statusWord) ?? ""
             if let due = expectation.due { link["due"] = Format.shortDate(due) }
@@ -74,6 +41,7 @@ extension PageContext {
             link["statusLabel"] = change.status.map(statusWord) ?? ""
             link["impact"] = change.impact?.capitalized ?? ""
             if let who = person(change.requestedBy) { link["requestedBy"] = who }
+            link["hasImpact"] = change.impact != nil
         }
         return link
     }
@@ -101,16 +69,22 @@ extension PageContext {
         case .kpi:
             return base(
                 title: kind.pluralTitle, section: kind.folder,
-                extra: ["list": ["kindTitle": kind.pluralTitle, "isKPI": true], "kpis": model.analysis.kpis.map(kpiSummary)])
-        case .feedback: (sorted, link) = (model.newestFirst(notes), feedbackLink)
-        case .expectation: (sorted, link) = (notes.sorted { ($0.title, $0.id) < ($1.title, $1.id) }, expectationLink)
-        case .change: (sorted, link) = (model.newestFirst(notes), changeLink)
+                extra: [
+                    "list": ["kindTitle": kind.pluralTitle, "isKPI": true],
+                    "kpis": model.analysis.kpis.map(kpiSummary),
+                    "scorecardSummary": scorecardSummary(model.dashboard.pulse),
+                ])
+        case .meeting: return meetingsPage()
+        case .win: return winsPage()
+        case .feedback: return feedbackPage()
+        case .expectation: return expectationsPage()
+        case .change: return changesPage()
         case .page: (sorted, link) = (notes.sorted { ($0.title, $0.id) < ($1.title, $1.id) }, noteLink)
-        default: (sorted, link) = (model.newestFirst(notes), noteLink)
+        case .qbr: (sorted, link) = (model.newestFirst(notes), noteLink)
         }
         let items = sorted.map { note -> [String: Any] in
             var item = link(note)
-            item["excerpt"] = excerpt(note.body.plainText)
+            item["excerpt"] = excerpt(note)
             return item
         }
         return base(
@@ -118,11 +92,12 @@ extension PageContext {
             extra: ["list": ["kindTitle": kind.pluralTitle, "kind": kind.rawValue, "items": items, "count": items.count]])
     }
 
-    func excerpt(_ text: String, limit: Int = 180) -> String {
-        if text.count <= limit { return text }
-        let cut = text.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + "…"
+    /// `text` cut at a word boundary before `limit` characters.
+    func excerpt(_ text: String, limit: Int = 180) -> String { Excerpt.make(text, limit: limit) }
+
+    /// The opening of a note for lists: its text from the first paragraph on.
+    func excerpt(_ note: Note, limit: Int = 180) -> String {
+        Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: limit)
     }
 
     func actionsPage() -> [String: Any] {
@@ -148,7 +123,7 @@ extension PageContext {
             extra: [
                 "overdue": overdue.map { action($0) }, "open": open.map { action($0) }, "done": done.map { action($0) },
                 "byOwner": byOwner, "total": actions.count, "overdueCount": overdue.count, "openCount": open.count,
-                "doneCount": done.count,
+                "doneCount": done.count, "hasOverdue": !overdue.isEmpty, "hasOpen": !open.isEmpty, "hasDone": !done.isEmpty,
             ])
     }
 
@@ -185,21 +160,53 @@ extension PageContext {
                 if case .meeting(let meeting) = $0.details { return meeting.attendees.contains(person.handle) }
                 return false
             })
-        let mention = "@" + person.handle
-        let wins = model.newestFirst(model.portal.notes(of: .win).filter { $0.body.plainText.contains(mention) })
+        let wins = model.newestFirst(model.notes(of: .win, mentioning: person.handle))
+        let changes = model.newestFirst(
+            model.portal.notes(of: .change).filter {
+                if case .change(let change) = $0.details { return change.requestedBy == person.handle }
+                return false
+            })
+        let feedback = model.newestFirst(model.notes(of: .feedback, mentioning: person.handle))
+        // Overdue first, then by due date; actions without one last.
+        let open = actions.filter { !$0.done }.enumerated().sorted { lhs, rhs in
+            let left = (lhs.element.overdue ? 0 : 1, lhs.element.due ?? Day(year: 9999, month: 12, day: 31)!, lhs.offset)
+            let right = (rhs.element.overdue ? 0 : 1, rhs.element.due ?? Day(year: 9999, month: 12, day: 31)!, rhs.offset)
+            return left < right
+        }.map(\.element)
+        let done = Array(actions.filter(\.done).reversed())
+        let recent = PageContext.recentLimit
+        func more(_ shown: Int, of total: Int, _ noun: String) -> String {
+            total > shown ? "The \(shown) most recent of \(total) \(noun)." : ""
+        }
         return base(
             title: person.name, section: "people",
             extra: [
                 "person": self.person(person.handle)!,
                 "team": teamName(person.team),
-                "openActions": actions.filter { !$0.done }.map { action($0) },
-                "doneActions": actions.filter(\.done).reversed().map { action($0) },
-                "meetings": meetings.map(noteLink),
-                "wins": wins.map(noteLink),
+                "openActions": open.map { action($0) },
+                "openCount": open.count, "overdueCount": open.filter(\.overdue).count,
+                "hasOpen": !open.isEmpty, "hasOverdue": open.contains(where: \.overdue),
+                "doneActions": done.prefix(recent).map { action($0) },
+                "doneCount": done.count, "moreDone": more(recent, of: done.count, "done actions"),
+                "hasMoreDone": done.count > recent,
+                "meetings": meetings.prefix(recent).map(noteLink),
+                "meetingCount": meetings.count, "moreMeetings": more(recent, of: meetings.count, "meetings"),
+                "hasMoreMeetings": meetings.count > recent,
+                "wins": wins.prefix(recent).map(noteLink), "moreWins": more(recent, of: wins.count, "wins"),
+                "hasMoreWins": wins.count > recent,
+                "changes": changes.prefix(recent).map(changeLink),
+                "feedback": feedback.prefix(recent).map(feedbackLink),
             ])
     }
 
     func notFoundPage() -> [String: Any] {
         base(title: "Page not found", section: nil, extra: [:])
+    }
+
+    /// The search page: the form, and the script that searches `search/index.js`.
+    func searchPage() -> [String: Any] {
+        base(
+            title: "Search", section: "search",
+            extra: ["indexScript": href(Routes.searchScript), "searchScript": href("assets/search.js")])
     }
 }

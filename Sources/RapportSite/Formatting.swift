@@ -73,6 +73,15 @@ enum Format {
         return out + "\""
     }
 
+    /// A meeting's kind for people: `Check-in`, `QBR`, `Steering committee`.
+    static func meetingKind(_ kind: String) -> String {
+        switch kind {
+        case "qbr": return "QBR"
+        case "steering": return "Steering committee"
+        default: return kind.prefix(1).uppercased() + kind.dropFirst()
+        }
+    }
+
     /// Escapes text for HTML and XML.
     static func escape(_ text: String) -> String {
         var out = ""

@@ -7,7 +7,7 @@ extension PageContext {
         var page: [String: Any] = [
             "title": note.title, "kind": note.kind.rawValue, "kindTitle": note.kind.singularTitle,
             "kindPlural": note.kind.pluralTitle, "kindHref": href(Routes.list(note.kind)),
-            "html": note.body.html(root: root), "tags": tagLinks(note.tags),
+            "html": note.body.html(root: root), "tags": tagLinks(note.tags), "hasTags": !note.tags.isEmpty,
             "internal": note.visibility == .internal, "draft": note.isDraft,
             "source": note.path,
         ]
@@ -25,17 +25,22 @@ extension PageContext {
         }
         switch note.details {
         case .meeting(let meeting):
-            fact("Kind", meeting.meetingKind)
+            fact("Kind", meeting.meetingKind.map(meetingKindLabel))
             page["attendees"] = meeting.attendees.compactMap { person($0) }
             page["actions"] = (model.actionsByMeeting[note.ref] ?? []).map { action($0, showMeeting: false) }
-            page["decisions"] = (model.decisionsByMeeting[note.ref] ?? []).map { ["text": $0.text] }
+            page["decisions"] = (model.decisionsByMeeting[note.ref] ?? []).enumerated().map {
+                ["text": $0.element.text, "anchor": "decision-\($0.offset + 1)"]
+            }
             page["isMeeting"] = true
+            page["hasActions"] = !(model.actionsByMeeting[note.ref] ?? []).isEmpty
+            page["hasDecisions"] = !(model.decisionsByMeeting[note.ref] ?? []).isEmpty
         case .kpi:
             if let kpi = model.analysis.kpi(note.id) { page["kpi"] = kpiDetail(kpi) }
             page["isKPI"] = true
         case .win(let win):
             fact("Team", win.team.map(teamName))
-            if let id = win.kpi { fact("KPI", kpiTitle(id), href: kpiHref(id)) }
+            // A KPI the build leaves out (internal, draft, missing) is not named, not even by id.
+            if let id = win.kpi, let target = kpiHref(id) { fact("KPI", kpiTitle(id), href: target) }
         case .feedback(let feedback):
             fact("From", teamName(feedback.from))
             fact("Sentiment", feedback.sentiment.capitalized)
@@ -46,7 +51,7 @@ extension PageContext {
             fact("Status", expectation.status.map(statusWord))
             fact("Due", expectation.due.map(Format.longDate))
             fact("Cadence", expectation.cadence?.capitalized)
-            if let id = expectation.kpi { fact("KPI", kpiTitle(id), href: kpiHref(id)) }
+            if let id = expectation.kpi, let target = kpiHref(id) { fact("KPI", kpiTitle(id), href: target) }
         case .change(let change):
             fact("Status", change.status.map(statusWord))
             if let handle = change.requestedBy {
@@ -58,6 +63,11 @@ extension PageContext {
             break
         }
         page["facts"] = facts
+        if let revision = model.history.revision(of: note.path) {
+            page["lastChanged"] = [
+                "date": Format.longDate(revision.date), "isoDate": revision.date.description, "author": revision.author,
+            ]
+        }
         page["params"] = note.params.map { ["key": $0.key, "value": paramText($0.value)] }
         return base(title: note.title, section: note.kind.folder, extra: ["note": page])
     }
@@ -66,6 +76,13 @@ extension PageContext {
         let unit = kpi.definition.unit
         let decimals = model.kpiDecimals[kpi.id] ?? 1
         var detail = kpiSummary(kpi)
+        detail["chart"] = LineChart(
+            kpi: kpi, asOf: model.analysis.asOf, unit: unit, decimals: decimals, id: "chart-" + Slug.make(kpi.id)
+        ).svg()
+        detail["hasChart"] = !kpi.measurements.isEmpty
+        detail["hasMeasurements"] = !kpi.measurements.isEmpty
+        detail["hasQuarters"] = !kpi.quarters.isEmpty
+        detail["hasBand"] = kpi.definition.target != nil && kpi.definition.warning != nil
         detail["measurements"] = kpi.measurements.reversed().map { value -> [String: Any] in
             var row: [String: Any] = [
                 "period": Format.period(value.period), "periodKey": value.period.description,
@@ -102,7 +119,8 @@ extension PageContext {
     }
 
     func statusWord(_ status: String) -> String {
-        status.replacingOccurrences(of: "-", with: " ").capitalized
+        let words = status.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     func kpiTitle(_ id: String) -> String { model.analysis.kpi(id)?.title ?? id }

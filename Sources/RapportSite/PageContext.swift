@@ -6,8 +6,10 @@ struct PageContext {
     let model: SiteModel
     /// The page's route, e.g. `meetings/x.html`.
     let route: String
+    /// A root that replaces the relative one (the 404 page's, which a host serves at any depth).
+    var fixedRoot: String? = nil
 
-    var root: String { Routes.root(of: route) }
+    var root: String { fixedRoot ?? Routes.root(of: route) }
 
     func href(_ target: String) -> String { root + target }
 
@@ -38,6 +40,11 @@ struct PageContext {
             "asOfISO": model.analysis.asOf.description,
             "internalBuild": model.includeInternal,
             "draftBuild": model.includeDrafts,
+            "searchHref": href(Routes.search),
+            "calendarHref": href(Routes.calendar),
+            "hasFeed": model.hasFeed,
+            "feedHref": href(Routes.feed),
+            "isSearchPage": section == "search",
         ]
         for (key, value) in extra { context[key] = value }
         return context
@@ -61,11 +68,12 @@ struct PageContext {
         guard let handle else { return nil }
         if let person = model.config.person(handle) {
             return [
-                "handle": handle, "name": person.name, "team": person.team, "role": person.role,
+                "handle": handle, "name": person.name, "team": person.team, "teamName": teamName(person.team),
+                "role": person.role,
                 "href": href(Routes.person(handle)), "known": true,
             ]
         }
-        return ["handle": handle, "name": "@" + handle, "known": false, "role": "", "team": ""]
+        return ["handle": handle, "name": "@" + handle, "known": false, "role": "", "team": "", "teamName": ""]
     }
 
     func action(_ item: ActionItem, showMeeting: Bool = true) -> [String: Any] {
@@ -83,6 +91,13 @@ struct PageContext {
             row["due"] = Format.shortDate(due)
             row["isoDue"] = due.description
         }
+        let asOf = model.analysis.asOf
+        if let days = item.daysOverdue(asOf: asOf) {
+            row["dueNote"] = "\(days) day\(days == 1 ? "" : "s") overdue"
+        } else if let days = item.daysUntilDue(asOf: asOf) {
+            row["dueNote"] = days == 0 ? "due today" : "in \(days) day\(days == 1 ? "" : "s")"
+        }
+        row["hasDueNote"] = row["dueNote"] != nil
         return row
     }
 
@@ -98,7 +113,7 @@ struct PageContext {
     }
 
     func status(_ status: Status) -> [String: Any] {
-        ["key": status.rawValue, "label": status.label]
+        ["key": status.rawValue, "label": status.label, "icon": StatusIcon.svg(status)]
     }
 
     /// A KPI's headline figures for tiles and tables.
@@ -122,12 +137,14 @@ struct PageContext {
                 "status": status(latest.status),
             ]
         }
+        summary["sparkline"] = Sparkline(kpi: kpi, asOf: model.analysis.asOf, unit: unit, decimals: decimals).svg()
         if let trend = kpi.trend, let change = kpi.change, let previous = kpi.previous {
             summary["trend"] = [
                 "key": trend.rawValue,
                 "arrow": change > 0 ? "▲" : (change < 0 ? "▼" : "▶"),
                 "change": Format.signed(change, unit: unit, decimals: decimals),
                 "label": "\(trend.rawValue.capitalized) since \(Format.period(previous.period))",
+                "word": trend.rawValue.capitalized, "since": "since \(Format.period(previous.period))",
             ]
         }
         return summary

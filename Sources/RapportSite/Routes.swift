@@ -11,6 +11,12 @@ public enum Routes {
     public static let people = "people/index.html"
     public static let qbrList = "qbr/index.html"
     public static let notFound = "404.html"
+    public static let search = "search/index.html"
+    public static let searchJSON = "search/index.json"
+    public static let searchScript = "search/index.js"
+    public static let feed = "feed.xml"
+    public static let calendar = "calendar.ics"
+    public static let sitemap = "sitemap.xml"
 
     /// A note's page. A QBR narrative's page is its quarter's pack.
     public static func note(_ ref: NoteRef) -> String {
@@ -18,8 +24,15 @@ public enum Routes {
     }
 
     public static func list(_ kind: NoteKind) -> String { "\(kind.folder)/index.html" }
-    public static func tag(_ name: String) -> String { "tags/\(Slug.make(name)).html" }
-    public static func person(_ handle: String) -> String { "people/\(Slug.make(handle)).html" }
+    public static func tag(_ name: String) -> String { "tags/\(pageName(name)).html" }
+    public static func person(_ handle: String) -> String { "people/\(pageName(handle)).html" }
+
+    /// The file name of a tag's or a person's page. `index` is the list of all of them, so
+    /// a tag or handle whose slug is `index` gets `_index` (a slug never holds `_`).
+    static func pageName(_ text: String) -> String {
+        let slug = Slug.make(text)
+        return slug == "index" ? "_index" : slug
+    }
     public static func qbr(_ quarter: String) -> String { "qbr/\(quarter)/index.html" }
 
     /// The relative path from a page to the site root: `""`, `"../"`, `"../../"`.

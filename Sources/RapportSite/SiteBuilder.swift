@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// What a build reads and where it writes.
@@ -9,10 +10,15 @@ public struct BuildOptions: Sendable {
     public var asOf: Day
     public var includeInternal: Bool
     public var includeDrafts: Bool
+    /// The URL the portal is published at; overrides `base_url` in `portal.yaml`. Feeds,
+    /// the calendar's links and the sitemap need it; pages never do (their links are relative).
+    public var baseURL: String?
+    /// Read when each note last changed from git (one `git log` for the content folder).
+    public var gitInfo: Bool
 
     public init(
         content: String = "content", templates: String = "templates", output: String = "output", asOf: Day,
-        includeInternal: Bool = false, includeDrafts: Bool = false
+        includeInternal: Bool = false, includeDrafts: Bool = false, baseURL: String? = nil, gitInfo: Bool = true
     ) {
         self.content = content
         self.templates = templates
@@ -20,6 +26,18 @@ public struct BuildOptions: Sendable {
         self.asOf = asOf
         self.includeInternal = includeInternal
         self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.gitInfo = gitInfo
+    }
+
+    /// A base URL as the portal uses it: `http://` or `https://`, ending in `/`. Nil when
+    /// `text` is not such a URL.
+    public static func normalizedBaseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://"), trimmed.count > 8,
+            !trimmed.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" })
+        else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
 
     var loadOptions: LoadOptions { LoadOptions(includeInternal: includeInternal, includeDrafts: includeDrafts) }
@@ -47,11 +65,37 @@ public enum SiteBuilder {
         return (portal, Analysis(portal: portal, asOf: options.asOf), result.diagnostics)
     }
 
+    /// The model pages are made from, with the base URL and git history the options ask
+    /// for, and the warnings they give. `build` and a build session both use it, so they
+    /// write the same bytes.
+    static func siteModel(portal: Portal, analysis: Analysis, options: BuildOptions) -> (SiteModel, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let history = options.gitInfo ? GitInfo.read(contentRoot: options.content, displayRoot: options.content) : .empty
+        diagnostics += history.diagnostics
+        let baseURL = options.baseURL ?? portal.config.baseURL
+        if baseURL.isEmpty {
+            diagnostics.append(
+                .warning(
+                    ContentScanner.join(options.content, "portal.yaml"), 1, 1,
+                    "no base_url: feed.xml and sitemap.xml are not written, because they need absolute links "
+                        + "(set base_url in portal.yaml or pass --base-url; the pages work without it)"))
+        }
+        let model = SiteModel(
+            portal: portal, analysis: analysis, includeInternal: options.includeInternal,
+            includeDrafts: options.includeDrafts, baseURL: baseURL, history: history)
+        return (model, diagnostics)
+    }
+
     /// Checks content and templates; writes nothing. Returns every diagnostic.
     public static func check(_ options: BuildOptions) -> [Diagnostic] {
         let result = PortalLoader.load(
             contentRoot: options.content, displayRoot: options.content, options: options.loadOptions, route: Routes.note)
         var diagnostics = result.diagnostics
+        // What `build` checks after loading, so that a clean check means a build that works.
+        if let portal = result.portal {
+            let analysis = Analysis(portal: portal, asOf: options.asOf)
+            diagnostics += NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
+        }
         if case .failure(let failure) = TemplateSet.load(from: options.templates) {
             diagnostics += failure.diagnostics
         }
@@ -77,14 +121,17 @@ public enum SiteBuilder {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         timer.lap("analysis")
 
-        let model = SiteModel(
-            portal: portal, analysis: analysis, includeInternal: options.includeInternal, includeDrafts: options.includeDrafts)
+        let (model, siteDiagnostics) = siteModel(portal: portal, analysis: analysis, options: options)
+        diagnostics += siteDiagnostics
+        timer.lap("git history and site model")
+        let jobs = SitePages.jobs(model: model, templates: templates)
+        let collisions = RouteCheck.diagnostics(jobs, model: model, displayRoot: options.content)
+        if !collisions.isEmpty { throw BuildFailure(diagnostics + collisions) }
         let publisher = Publisher(output: options.output)
         var written = 0
         do {
             try publisher.checkTarget(protecting: [options.content, options.templates] + protecting)
             try publisher.begin()
-            let jobs = SitePages.jobs(model: model, templates: templates)
             let failures = parallelMap(jobs) { job -> String? in
                 do {
                     try publisher.write(job.render().utf8, to: job.route)

@@ -12,12 +12,32 @@ final class SiteModel: Sendable {
     let kpiDecimals: [String: Int]
     let actionsByMeeting: [NoteRef: [ActionItem]]
     let decisionsByMeeting: [NoteRef: [Decision]]
+    /// The URL the portal is published at, ending in `/`; empty when unknown (then no
+    /// feed and no sitemap are written).
+    let baseURL: String
+    /// When each note last changed in git; empty without git information.
+    let history: GitHistory
+    /// What the home page shows.
+    let dashboard: Dashboard
+    /// Notes that mention each `@handle` in their text, in portal order.
+    let mentions: [String: [NoteRef]]
 
-    init(portal: Portal, analysis: Analysis, includeInternal: Bool, includeDrafts: Bool) {
+    init(
+        portal: Portal, analysis: Analysis, includeInternal: Bool, includeDrafts: Bool, baseURL: String = "",
+        history: GitHistory = .empty
+    ) {
         self.portal = portal
         self.analysis = analysis
         self.includeInternal = includeInternal
         self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.history = history
+        dashboard = Dashboard(portal: portal, analysis: analysis)
+        var mentions: [String: [NoteRef]] = [:]
+        for note in portal.notes {
+            for handle in Mentions.handles(in: note.body.plainText) { mentions[handle, default: []].append(note.ref) }
+        }
+        self.mentions = mentions
         var bySlug: [String: (name: String, notes: [Note])] = [:]
         for note in portal.notes {
             for tag in note.tags {
@@ -34,6 +54,14 @@ final class SiteModel: Sendable {
     }
 
     var config: PortalConfig { portal.config }
+
+    /// True when the build writes the Atom feed and the sitemap.
+    var hasFeed: Bool { !baseURL.isEmpty }
+
+    /// The notes of `kind` that mention `handle`.
+    func notes(of kind: NoteKind, mentioning handle: String) -> [Note] {
+        (mentions[handle] ?? []).filter { $0.kind == kind }.compactMap(portal.note)
+    }
 
     /// Notes sorted newest first (undated last, then by title).
     func newestFirst(_ notes: [Note]) -> [Note] {

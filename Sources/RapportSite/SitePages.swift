@@ -28,37 +28,104 @@ enum PageDependency: Sendable {
 
 /// Every page and data file of a build.
 enum SitePages {
+    /// The layout of each kind's list page.
+    static func listLayout(_ kind: NoteKind) -> String {
+        switch kind {
+        case .meeting: return "meetings"
+        case .win: return "wins"
+        case .feedback: return "feedback"
+        case .expectation: return "expectations"
+        case .change: return "changes"
+        case .kpi, .qbr, .page: return "list"
+        }
+    }
+
     static func jobs(model: SiteModel, templates: TemplateSet) -> [PageJob] {
         var jobs: [PageJob] = []
-        func page(_ route: String, _ layout: String, _ context: @escaping @Sendable (PageContext) -> [String: Any]) {
-            jobs.append(PageJob(route: route) { templates.render(layout, context(PageContext(model: model, route: route))) })
+        /// The day each page last changed, for the sitemap.
+        var lastChanged: [String: Day] = [:]
+        func page(
+            _ route: String, _ layout: String, root: String? = nil, dependsOn dependency: PageDependency = .everything,
+            _ context: @escaping @Sendable (PageContext) -> [String: Any]
+        ) {
+            jobs.append(
+                PageJob(route: route, dependency: dependency) {
+                    templates.render(layout, context(PageContext(model: model, route: route, fixedRoot: root)))
+                })
         }
         page(Routes.home, "home") { $0.homePage() }
-        page(Routes.notFound, "not-found") { $0.notFoundPage() }
+        // A host serves the 404 page at any depth, where relative links would break: with
+        // a base URL its links start from the base URL's path instead.
+        page(Routes.notFound, "not-found", root: model.hasFeed ? SitePages.path(of: model.baseURL) : nil, dependsOn: .kinds([])) {
+            $0.notFoundPage()
+        }
+        page(Routes.search, "search") { $0.searchPage() }
         for note in model.portal.notes where note.kind != .qbr {
-            page(Routes.note(note.ref), "note") { $0.notePage(note) }
+            let route = Routes.note(note.ref)
+            page(route, "note", dependsOn: .notes(noteInputs(note))) { $0.notePage(note) }
+            if let revision = model.history.revision(of: note.path) { lastChanged[route] = revision.date }
         }
         for kind in NoteKind.allCases where kind != .qbr {
-            page(Routes.list(kind), "list") { $0.listPage(kind) }
+            page(Routes.list(kind), listLayout(kind), dependsOn: .kinds([kind])) { $0.listPage(kind) }
         }
-        page(Routes.actions, "actions") { $0.actionsPage() }
-        page(Routes.decisions, "decisions") { $0.decisionsPage() }
+        page(Routes.actions, "actions", dependsOn: .kinds([.meeting])) { $0.actionsPage() }
+        page(Routes.decisions, "decisions", dependsOn: .kinds([.meeting])) { $0.decisionsPage() }
         page(Routes.tags, "tags") { $0.tagsPage() }
         for (name, notes) in model.tags {
-            page(Routes.tag(name), "tag") { $0.tagPage(name, notes: notes) }
+            page(Routes.tag(name), "tag", dependsOn: .tag(Slug.make(name))) { $0.tagPage(name, notes: notes) }
         }
-        page(Routes.people, "people") { $0.peoplePage() }
+        page(Routes.people, "people", dependsOn: .kinds([])) { $0.peoplePage() }
         for person in model.config.people {
-            page(Routes.person(person.handle), "person") { $0.personPage(person) }
+            // A person's page lists their meetings, actions, wins and mentions in any note.
+            page(Routes.person(person.handle), "person", dependsOn: .everything) { $0.personPage(person) }
         }
         page(Routes.qbrList, "qbr-list") { $0.qbrListPage() }
-        for quarter in qbrQuarters(model) {
+        let quarters = qbrQuarters(model)
+        for quarter in quarters {
             page(Routes.qbr(quarter.description), "qbr") { $0.qbrPage(quarter) }
+            if let narrative = model.portal.note(NoteRef(kind: .qbr, id: quarter.description)),
+                let revision = model.history.revision(of: narrative.path)
+            {
+                lastChanged[Routes.qbr(quarter.description)] = revision.date
+            }
         }
+        let pageRoutes = jobs.map(\.route)
+
         for (route, text) in DataAPI.files(model.analysis) {
             jobs.append(PageJob(route: route) { text })
         }
+        let searchJSON = SearchIndex.json(SearchIndex.entries(model: model, qbrQuarters: quarters))
+        jobs.append(PageJob(route: Routes.searchJSON) { searchJSON })
+        jobs.append(PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON) })
+        jobs.append(PageJob(route: Routes.calendar) { MeetingCalendar.render(model: model, baseURL: model.baseURL) })
+        if model.hasFeed {
+            jobs.append(PageJob(route: Routes.feed) { AtomFeed.render(model: model, baseURL: model.baseURL) })
+            let changed = lastChanged
+            jobs.append(
+                PageJob(route: Routes.sitemap) {
+                    Sitemap.render(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL)
+                })
+        }
         return jobs
+    }
+
+    /// The path of a URL: `https://host/portal/` -> `/portal/`.
+    static func path(of url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return "/" }
+        let rest = url[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// The notes a note's own page shows: itself and the KPI it names.
+    static func noteInputs(_ note: Note) -> Set<NoteRef> {
+        var inputs: Set<NoteRef> = [note.ref]
+        switch note.details {
+        case .win(let win): if let kpi = win.kpi { inputs.insert(NoteRef(kind: .kpi, id: kpi)) }
+        case .expectation(let expectation): if let kpi = expectation.kpi { inputs.insert(NoteRef(kind: .kpi, id: kpi)) }
+        default: break
+        }
+        return inputs
     }
 
     /// Every quarter with activity, and any quarter with a narrative.

@@ -14,7 +14,10 @@ public struct TemplateSet: Sendable {
     let root: String
 
     /// The layouts a theme must have.
-    static let requiredLayouts = ["base", "home", "note", "list", "actions", "decisions", "tags", "tag", "people", "person", "qbr", "qbr-list", "not-found"]
+    static let requiredLayouts = [
+        "base", "home", "note", "list", "actions", "decisions", "tags", "tag", "people", "person", "qbr", "qbr-list", "not-found",
+        "meetings", "wins", "feedback", "expectations", "changes", "search",
+    ]
 
     public static func load(from root: String) -> Result<TemplateSet, BuildFailure> {
         var library = MustacheLibrary()

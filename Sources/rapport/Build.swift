@@ -20,12 +20,29 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    @Option(
+        name: .customLong("base-url"),
+        help: "The URL the portal is published at (overrides base_url in portal.yaml). The feed and sitemap need it.")
+    var baseURL: String?
+
+    @Flag(
+        name: .customLong("git-info"), inversion: .prefixedNo,
+        help: "Show when each note last changed and by whom, from one 'git log' of the content folder.")
+    var gitInfo = true
+
     func run() throws {
         // An internal build never lands in the folder a shared build publishes unless told to.
         let output = out ?? (`internal` ? "output-internal" : "output")
+        var base: String? = nil
+        if let baseURL {
+            guard let normalized = BuildOptions.normalizedBaseURL(baseURL) else {
+                throw ValidationError("--base-url must start with https:// or http://, not '\(baseURL)'")
+            }
+            base = normalized
+        }
         let options = BuildOptions(
             content: source.content, templates: source.templates, output: output, asOf: try source.resolveAsOf(),
-            includeInternal: `internal`, includeDrafts: drafts)
+            includeInternal: `internal`, includeDrafts: drafts, baseURL: base, gitInfo: gitInfo)
         do {
             let report = try SiteBuilder.build(options)
             printDiagnostics(report.diagnostics)
@@ -62,31 +79,17 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        // Check every note, internal and draft ones too: they must be valid before they are shared.
+        // The shared build's view and the internal one with drafts: see CheckReport.run.
         let options = BuildOptions(
-            content: source.content, templates: source.templates, output: "", asOf: try source.resolveAsOf(),
-            includeInternal: true, includeDrafts: true)
-        let diagnostics = SiteBuilder.check(options)
+            content: source.content, templates: source.templates, output: "", asOf: try source.resolveAsOf())
+        let report = CheckReport.run(options, strict: strict)
         switch format {
         case .text:
-            printDiagnostics(diagnostics)
-            print("Checked \(source.content)/: \(summary(diagnostics)).")
+            printDiagnostics(report.diagnostics)
+            print("Checked \(source.content)/: \(report.summary)\(strict ? " (--strict: warnings fail the check)" : "").")
         case .json:
-            print(Self.json(diagnostics))
+            print(report.json, terminator: "")
         }
-        let failed = diagnostics.contains { $0.severity == .error || strict }
-        if failed { throw ExitCode.failure }
-    }
-
-    static func json(_ diagnostics: [Diagnostic]) -> String {
-        func quote(_ text: String) -> String {
-            let data = try! JSONSerialization.data(withJSONObject: [text], options: [])
-            let array = String(decoding: data, as: UTF8.self)
-            return String(array.dropFirst().dropLast())
-        }
-        let items = diagnostics.map {
-            "{\"path\": \(quote($0.path)), \"line\": \($0.line), \"column\": \($0.column), \"severity\": \"\($0.severity.rawValue)\", \"message\": \(quote($0.message))}"
-        }
-        return "[" + items.joined(separator: ",\n ") + "]"
+        if report.failed { throw ExitCode(report.exitStatus) }
     }
 }

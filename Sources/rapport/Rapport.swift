@@ -10,7 +10,7 @@ struct Rapport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Builds a partnership portal and QBR packs from Markdown notes.",
-        subcommands: [Build.self, Check.self, QBR.self, Serve.self],
+        subcommands: [Build.self, Check.self, New.self, QBR.self, Serve.self],
         defaultSubcommand: Build.self)
 }
 

@@ -67,6 +67,14 @@ struct NoteHeader: Sendable {
         }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let id = String(fileName.dropLast(3))
+        // A note's page is `<folder>/<id>.html`, and `<folder>/index.html` lists the kind:
+        // a note called `index` would overwrite that list (or be overwritten by it).
+        if id == "index" && kind != .qbr {
+            log.error(
+                displayPath, 1, 1,
+                "a note cannot be called 'index': \(kind.folder)/index.html is the list of \(kind.pluralTitle.lowercased()); rename the file")
+            return (nil, log.diagnostics)
+        }
 
         var title = fields.text("title", log: &log)?.trimmingSpaces ?? ""
         if front["title"] == nil || title.isEmpty {

@@ -75,8 +75,8 @@ import Testing
             try lines("measurements:\n  2026-01: 1,5\n  2026-02:\n  2026-03: null\n  2026-04: ~\n  2026-05: 0x10\n  2026-06: 84") == [
                 "content/kpis/k.md:4:12: error: the value for 2026-01 must be a plain decimal number, not '1,5'",
                 "content/kpis/k.md:5:11: error: the value for 2026-02 must be a plain decimal number, not empty",
-                "content/kpis/k.md:6:12: error: the value for 2026-03 must be a plain decimal number, not empty",
-                "content/kpis/k.md:7:12: error: the value for 2026-04 must be a plain decimal number, not empty",
+                "content/kpis/k.md:6:12: error: the value for 2026-03 must be a plain decimal number, not 'null'",
+                "content/kpis/k.md:7:12: error: the value for 2026-04 must be a plain decimal number, not '~'",
                 "content/kpis/k.md:8:12: error: the value for 2026-05 must be a plain decimal number, not '0x10'",
             ])
     }
@@ -85,7 +85,7 @@ import Testing
         #expect(
             try lines("unit: x", csv: "period,value\n2026-01,\"1,5\"\n2026-02,\n2026-03,null\n2026-04,84\n2026-05,n/a\n") == [
                 "content/kpis/k.csv:2:9: error: the value for 2026-01 must be a plain decimal number, not '1,5'",
-                "content/kpis/k.csv:3:9: error: the value for 2026-02 must be a plain decimal number, not ''",
+                "content/kpis/k.csv:3:9: error: the value for 2026-02 must be a plain decimal number, not empty",
                 "content/kpis/k.csv:4:9: error: the value for 2026-03 must be a plain decimal number, not 'null'",
                 "content/kpis/k.csv:6:9: error: the value for 2026-05 must be a plain decimal number, not 'n/a'",
             ])

@@ -1,0 +1,145 @@
+import RapportCore
+
+/// The list pages that are trackers: meetings by quarter, the wins timeline, the feedback
+/// board (one column per direction), and the expectation and change boards (one column
+/// per status). Lists too long for a board stay readable: columns scroll with the page.
+extension PageContext {
+    /// Meetings: upcoming ones first, then every held meeting by quarter, newest first.
+    func meetingsPage() -> [String: Any] {
+        let asOf = model.analysis.asOf
+        let meetings = model.portal.notes(of: .meeting)
+        let upcoming = meetings.filter { $0.date! > asOf }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        let held = model.newestFirst(meetings.filter { $0.date! <= asOf })
+        return base(
+            title: NoteKind.meeting.pluralTitle, section: "meetings",
+            extra: [
+                "upcoming": upcoming.map(meetingLink), "quarters": byQuarter(held, link: meetingLink),
+                "count": meetings.count, "heldCount": held.count,
+            ])
+    }
+
+    /// Wins as a timeline, newest first, grouped by quarter.
+    func winsPage() -> [String: Any] {
+        let wins = model.newestFirst(model.portal.notes(of: .win))
+        return base(
+            title: NoteKind.win.pluralTitle, section: "wins",
+            extra: ["quarters": byQuarter(wins, link: winLink), "count": wins.count])
+    }
+
+    /// Feedback in two columns, one per direction; open feedback first, then newest first.
+    func feedbackPage() -> [String: Any] {
+        let order = ["open": 0, "acknowledged": 1, "addressed": 2]
+        let notes = model.newestFirst(model.portal.notes(of: .feedback))
+        let client = model.config.client.short
+        let provider = model.config.provider.short
+        let columns = [("client", "From \(client) to \(provider)"), ("provider", "From \(provider) to \(client)")].map {
+            side, title -> [String: Any] in
+            let items = notes.filter { note in
+                if case .feedback(let feedback) = note.details { return feedback.from == side }
+                return false
+            }
+            let ranked = items.enumerated().sorted { lhs, rhs in
+                (rank(lhs.element, order), lhs.offset) < (rank(rhs.element, order), rhs.offset)
+            }.map(\.element)
+            return [
+                "key": side, "title": title, "count": items.count,
+                "items": ranked.map { note -> [String: Any] in
+                    var card = feedbackLink(note)
+                    card["excerpt"] = excerpt(note)
+                    if case .feedback(let feedback) = note.details, let response = feedback.responseHTML {
+                        card["responseHTML"] = NoteBody.fillRoot(response, root: root)
+                    }
+                    return card
+                },
+            ]
+        }
+        return base(title: NoteKind.feedback.pluralTitle, section: "feedback", extra: ["columns": columns, "count": notes.count])
+    }
+
+    /// Expectations in one column per status, those that need attention first.
+    func expectationsPage() -> [String: Any] {
+        let notes = model.portal.notes(of: .expectation).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
+        let columns = board(
+            notes, statuses: ["missed", "at-risk", "on-track", "met"],
+            status: { note in
+                if case .expectation(let expectation) = note.details { return expectation.status }
+                return nil
+            },
+            link: { note in
+                var card = expectationLink(note)
+                if case .expectation(let expectation) = note.details, let id = expectation.kpi,
+                    let kpi = model.analysis.kpi(id)
+                {
+                    var link: [String: Any] = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: id)))]
+                    if let latest = kpi.latest { link["status"] = status(latest.status) }
+                    link["hasStatus"] = kpi.latest != nil
+                    card["kpi"] = link
+                }
+                return card
+            })
+        return base(
+            title: NoteKind.expectation.pluralTitle, section: "expectations", extra: ["columns": columns, "count": notes.count])
+    }
+
+    /// Change requests in one column per status, newest first in each.
+    func changesPage() -> [String: Any] {
+        let notes = model.newestFirst(model.portal.notes(of: .change))
+        let columns = board(
+            notes, statuses: ["proposed", "approved", "in-progress", "done", "rejected"],
+            status: { note in
+                if case .change(let change) = note.details { return change.status }
+                return nil
+            },
+            link: changeLink)
+        return base(title: NoteKind.change.pluralTitle, section: "changes", extra: ["columns": columns, "count": notes.count])
+    }
+
+    /// Notes (already in display order) grouped by the quarter of their date, in that order.
+    func byQuarter(_ notes: [Note], link: (Note) -> [String: Any]) -> [[String: Any]] {
+        var groups: [(quarter: Quarter, items: [[String: Any]])] = []
+        for note in notes {
+            guard let date = note.date else { continue }
+            let quarter = model.analysis.calendar.quarter(containing: date)
+            var item = link(note)
+            item["excerpt"] = excerpt(note)
+            if groups.last?.quarter == quarter {
+                groups[groups.count - 1].items.append(item)
+            } else {
+                groups.append((quarter, [item]))
+            }
+        }
+        return groups.map { group in
+            [
+                "quarter": group.quarter.description,
+                "span": Format.quarterSpan(group.quarter, calendar: model.analysis.calendar),
+                "items": group.items, "count": group.items.count,
+            ]
+        }
+    }
+
+    /// Columns of a board, one per status in `statuses` order, plus "No status" when some
+    /// notes have none. Empty columns are kept, so every board has the same shape.
+    func board(
+        _ notes: [Note], statuses: [String], status: (Note) -> String?, link: (Note) -> [String: Any]
+    ) -> [[String: Any]] {
+        var columns: [[String: Any]] = []
+        for key in statuses + ["none"] {
+            let items = notes.filter { (status($0) ?? "none") == key }
+            if key == "none" && items.isEmpty { continue }
+            columns.append([
+                "key": key, "title": key == "none" ? "No status" : statusWord(key), "count": items.count,
+                "items": items.map { note -> [String: Any] in
+                    var card = link(note)
+                    card["excerpt"] = excerpt(note, limit: 140)
+                    return card
+                },
+            ])
+        }
+        return columns
+    }
+
+    private func rank(_ note: Note, _ order: [String: Int]) -> Int {
+        if case .feedback(let feedback) = note.details { return order[feedback.status] ?? 3 }
+        return 3
+    }
+}

@@ -1,0 +1,124 @@
+import RapportCore
+
+/// `feed.xml`: an Atom 1.0 feed (RFC 4287) of meetings, wins and decisions, newest first,
+/// so both teams can follow the partnership in a feed reader or a chat channel.
+///
+/// Atom needs absolute URLs and permanent ids, so the feed is written only when the portal
+/// has a base URL. Entries dated after the as-of date are not news yet and are left out
+/// (upcoming meetings are in the calendar). Dates carry no time of day in the content
+/// model, so every timestamp is midnight UTC of the note's date.
+enum AtomFeed {
+    /// The most entries the feed holds; readers only look at the newest.
+    static let entryLimit = 100
+
+    struct Entry {
+        let date: Day
+        /// Orders entries of the same day: meetings, then their decisions, then wins.
+        let rank: Int
+        let id: String
+        let title: String
+        let link: String
+        let category: (term: String, label: String)
+        let summary: String
+        let contentHTML: String?
+    }
+
+    /// An entry before its text is made: only the newest `entryLimit` are made.
+    private enum Candidate {
+        case note(Note, rank: Int, category: (term: String, label: String))
+        case decision(Decision, meeting: Note, position: Int)
+    }
+
+    static func render(model: SiteModel, baseURL: String) -> String {
+        let asOf = model.analysis.asOf
+        var candidates: [(date: Day, rank: Int, candidate: Candidate)] = []
+        for note in model.portal.notes(of: .meeting) where note.date! <= asOf {
+            candidates.append((note.date!, 0, .note(note, rank: 0, category: ("meeting", "Meeting"))))
+            for (index, decision) in (model.decisionsByMeeting[note.ref] ?? []).enumerated() {
+                candidates.append((decision.date, 1, .decision(decision, meeting: note, position: index + 1)))
+            }
+        }
+        for note in model.portal.notes(of: .win) where note.date! <= asOf {
+            candidates.append((note.date!, 2, .note(note, rank: 2, category: ("win", "Win"))))
+        }
+        // Newest day first; within a day by rank. The sort is stable, so entries of the same
+        // day and rank keep the portal's order (meetings by id, decisions as written).
+        candidates.sort { ($1.date, $0.rank) < ($0.date, $1.rank) }
+        let entries = candidates.prefix(entryLimit).map { item -> Entry in
+            switch item.candidate {
+            case .note(let note, let rank, let category):
+                return noteEntry(note, rank: rank, category: category, baseURL: baseURL)
+            case .decision(let decision, let meeting, let position):
+                let link = baseURL + Routes.note(meeting.ref) + "#decision-\(position)"
+                return Entry(
+                    date: decision.date, rank: 1, id: link, title: "Decision: " + decision.text, link: link,
+                    category: ("decision", "Decision"),
+                    summary: "\(decision.text) (\(decision.meetingTitle), \(Format.longDate(decision.date)))",
+                    contentHTML: nil)
+            }
+        }
+
+        let config = model.config
+        let updated = entries.first?.date ?? asOf
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+        out += "  <id>\(XMLText.escape(baseURL))</id>\n"
+        out += "  <title>\(XMLText.escape(config.title))</title>\n"
+        out += "  <subtitle>\(XMLText.escape("Meetings, decisions and wins of \(config.client.name) and \(config.provider.name)"))</subtitle>\n"
+        out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"\(XMLText.escape(baseURL + Routes.feed))\"/>\n"
+        out += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(baseURL))\"/>\n"
+        out += "  <updated>\(timestamp(updated))</updated>\n"
+        out += "  <author><name>\(XMLText.escape("\(config.client.short) and \(config.provider.short)"))</name></author>\n"
+        out += "  <generator>Rapport</generator>\n"
+        for entry in entries {
+            out += "  <entry>\n"
+            out += "    <id>\(XMLText.escape(entry.id))</id>\n"
+            out += "    <title>\(XMLText.escape(entry.title))</title>\n"
+            out += "    <link rel=\"alternate\" type=\"text/html\" href=\"\(XMLText.escape(entry.link))\"/>\n"
+            out += "    <published>\(timestamp(entry.date))</published>\n"
+            out += "    <updated>\(timestamp(entry.date))</updated>\n"
+            out += "    <category term=\"\(entry.category.term)\" label=\"\(entry.category.label)\"/>\n"
+            out += "    <summary>\(XMLText.escape(entry.summary))</summary>\n"
+            if let html = entry.contentHTML {
+                out += "    <content type=\"html\" xml:base=\"\(XMLText.escape(entry.link))\">\(XMLText.escape(html))</content>\n"
+            }
+            out += "  </entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    private static func noteEntry(
+        _ note: Note, rank: Int, category: (term: String, label: String), baseURL: String
+    ) -> Entry {
+        let page = baseURL + Routes.note(note.ref)
+        return Entry(
+            date: note.date!, rank: rank, id: page, title: note.title, link: page, category: category,
+            summary: Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: 300), contentHTML: note.body.html(root: baseURL))
+    }
+
+    /// RFC 3339 at midnight UTC of `day`.
+    static func timestamp(_ day: Day) -> String { "\(day)T00:00:00Z" }
+}
+
+/// Text for XML: the five markup characters escaped and the control characters XML 1.0
+/// forbids dropped (a stray one would make the whole feed unreadable).
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                let value = scalar.value
+                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

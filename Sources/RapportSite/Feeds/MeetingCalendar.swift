@@ -1,0 +1,114 @@
+import RapportCore
+
+/// `calendar.ics`: every meeting as an all-day event (RFC 5545), for Outlook, Google
+/// Calendar and Apple Calendar to import or subscribe to.
+///
+/// Notes carry dates, not times, so events are all-day (`DTSTART;VALUE=DATE`, with the
+/// exclusive `DTEND` on the next day) and marked free. Each UID is the meeting's id at the
+/// portal's host, so a re-import updates events instead of duplicating them. `DTSTAMP` is
+/// the as-of date at midnight UTC: the build never reads the clock. Lines end in CRLF
+/// and are folded at 75 octets.
+enum MeetingCalendar {
+    static func render(model: SiteModel, baseURL: String) -> String {
+        let config = model.config
+        let host = host(of: baseURL) ?? "rapport"
+        let stamp = "\(compact(model.analysis.asOf))T000000Z"
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Partnership portal//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + text(config.title),
+            "X-WR-CALDESC:" + text("Meetings of \(config.client.name) and \(config.provider.name)"),
+        ]
+        let meetings = model.portal.notes(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        for note in meetings {
+            guard case .meeting(let details) = note.details, let date = note.date else { continue }
+            let names = details.attendees.map { model.config.person($0)?.name ?? "@" + $0 }
+            var description: [String] = []
+            if !names.isEmpty { description.append("Attendees: " + names.joined(separator: ", ")) }
+            let decisions = model.decisionsByMeeting[note.ref] ?? []
+            let actions = model.actionsByMeeting[note.ref] ?? []
+            if !decisions.isEmpty || !actions.isEmpty {
+                description.append("Decisions: \(decisions.count). Actions: \(actions.count).")
+            }
+            let excerpt = Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: 500)
+            if !excerpt.isEmpty { description.append(excerpt) }
+            if !baseURL.isEmpty { description.append(baseURL + Routes.note(note.ref)) }
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + text("\(note.id)@\(host)"),
+                "DTSTAMP:" + stamp,
+                "DTSTART;VALUE=DATE:" + compact(date),
+                "DTEND;VALUE=DATE:" + compact(date.adding(days: 1)),
+                "SUMMARY:" + text(note.title),
+            ]
+            if !description.isEmpty { lines.append("DESCRIPTION:" + text(description.joined(separator: "\n\n"))) }
+            if let kind = details.meetingKind { lines.append("CATEGORIES:" + text(Format.meetingKind(kind))) }
+            if !baseURL.isEmpty { lines.append("URL:" + baseURL + Routes.note(note.ref)) }
+            lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `20260408`.
+    static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+
+    /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and new line escaped;
+    /// other control characters dropped. Some calendar apps show descriptions as HTML, so a
+    /// `<` that would open a tag (`<script`, `</b`, `<!--`) becomes `‹`; `a < b` stays.
+    static func text(_ value: String) -> String {
+        // Works on UTF-8 bytes: it runs over every meeting of large portals. Only ASCII
+        // bytes are changed, so multi-byte characters pass through whole.
+        let bytes = Array(value.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                out += [UInt8(ascii: "\\"), byte]
+            case 0x0A:
+                out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x09:
+                out.append(0x20)
+            case UInt8(ascii: "<"):
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let opensTag =
+                    (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
+                    || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                out += opensTag ? Array("\u{2039}".utf8) : [byte]
+            default:
+                if byte < 0x20 || byte == 0x7F { continue }
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Folds a content line (RFC 5545 3.1): no line longer than 75 octets, each
+    /// continuation starting with one space, never splitting a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        let bytes = Array(line.utf8)
+        if bytes.count <= 75 { return line }
+        var pieces: [[UInt8]] = []
+        var start = 0
+        var limit = 75
+        while start < bytes.count {
+            var end = min(start + limit, bytes.count)
+            // Back up to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
+            while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+            pieces.append(Array(bytes[start..<end]))
+            start = end
+            limit = 74  // the leading space of a continuation line counts
+        }
+        return pieces.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\r\n ")
+    }
+
+    /// The host of `https://host:port/path`, without user or port; nil for no URL.
+    static func host(of url: String) -> String? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        var rest = url[scheme.upperBound...]
+        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") { rest = rest[..<colon] }
+        return rest.isEmpty ? nil : rest.lowercased()
+    }
+}
