@@ -12,7 +12,7 @@ SHOTS ?= /tmp/rapport-screenshots
 VALIDATE ?= /tmp/rapport-validate
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: portal test deps build release check clean bench screenshots validate
+.PHONY: portal test deps build release check clean bench screenshots validate fuzz
 
 ## portal: install what is missing, build, render content/ into output/
 portal: build
@@ -44,6 +44,12 @@ deps:
 
 clean:
 	rm -rf .build
+
+## fuzz: libFuzzer on the front matter and YAML reader, the KPI CSV reader and the Markdown
+## extraction, FUZZ_SECONDS (default 60) each, seeded from the fixtures (Tests/Fuzz/run.sh)
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh
 
 ## bench: 1k and 10k notes (50k with BENCH_LARGE=1) with the release binary, against Hugo when installed
 bench: release

@@ -16,6 +16,10 @@ public final class BuildSession: Sendable {
         public let seconds: Double
         /// Increases with every successful rebuild.
         public let version: Int
+        /// The routes this rebuild rendered, sorted.
+        public var renderedRoutes: [String] = []
+        /// Seconds per stage of this rebuild.
+        public var timings: [(stage: String, seconds: Double)] = []
     }
 
     private struct State {
@@ -29,6 +33,7 @@ public final class BuildSession: Sendable {
         var templatesSignature: [FileSignature?] = []
         var configSignature: FileSignature? = nil
         var tagsByNote: [NoteRef: [String]] = [:]
+        var quarterByNote: [NoteRef: Quarter] = [:]
         var refs: Set<NoteRef> = []
         /// Notes parsed by rebuilds that failed: their pages still need rendering.
         var pending: Set<NoteRef> = []
@@ -55,10 +60,11 @@ public final class BuildSession: Sendable {
     /// Brings the in-memory site up to date with the content and templates on disk.
     /// Call from one task at a time.
     public func rebuild() -> Outcome {
-        var timer = StageTimer()
+        var timer = StageClock()
         let loaded = PortalLoader.load(
             contentRoot: options.content, displayRoot: options.content, options: options.loadOptions,
             route: Routes.note, cache: cache)
+        timer.lap("load")
         let reparsed = memory.withLock { memory in
             defer { memory.pending = [] }
             return cache.takeReparsed().union(memory.pending)
@@ -72,11 +78,13 @@ public final class BuildSession: Sendable {
         let analysis = Analysis(portal: portal, asOf: options.asOf)
         var diagnostics = loaded.diagnostics + NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
         if diagnostics.contains(where: { $0.severity == .error }) { return fail(diagnostics, reparsed: reparsed, timer: &timer) }
+        timer.lap("analysis")
 
         // The same model `build` makes (base URL, git history), so both write the same bytes.
         let (model, siteDiagnostics) = SiteBuilder.siteModel(portal: portal, analysis: analysis, options: options)
         diagnostics += siteDiagnostics
         let jobs = SitePages.jobs(model: model, templates: templates)
+        timer.lap("site model and jobs")
         let changes = memory.withLock { memory in
             detectChanges(portal: portal, reparsed: reparsed, templates: templates, memory: &memory)
         }
@@ -89,7 +97,7 @@ public final class BuildSession: Sendable {
             }
         }
         let routes = Set(jobs.map(\.route))
-        timer.lap("rebuild")
+        timer.lap("render")
         let seconds = timer.laps.reduce(0) { $0 + $1.seconds }
         let (version, total, removed) = state.withLock { state -> (Int, Int, Int) in
             for (route, bytes) in rendered { state.files[route] = bytes }
@@ -114,10 +122,11 @@ public final class BuildSession: Sendable {
         }
         return Outcome(
             succeeded: true, diagnostics: Diagnostic.sorted(diagnostics), pagesRendered: rendered.count + removed,
-            pagesTotal: total, seconds: seconds, version: version)
+            pagesTotal: total, seconds: seconds, version: version,
+            renderedRoutes: rendered.map(\.0).sorted(), timings: timer.laps)
     }
 
-    private func fail(_ diagnostics: [Diagnostic], reparsed: Set<NoteRef>, timer: inout StageTimer) -> Outcome {
+    private func fail(_ diagnostics: [Diagnostic], reparsed: Set<NoteRef>, timer: inout StageClock) -> Outcome {
         timer.lap("rebuild")
         let sorted = Diagnostic.sorted(diagnostics)
         let (version, total) = state.withLock { state -> (Int, Int) in
@@ -145,7 +154,13 @@ public final class BuildSession: Sendable {
         changes.notes = changed
         changes.kinds = Set(changed.map(\.kind))
         var newTags = memory.tagsByNote
+        let calendar = portal.config.calendar
         for ref in changed {
+            // The quarter a changed note was in, and the one it is in now.
+            if let quarter = memory.quarterByNote[ref] { changes.quarters.insert(quarter) }
+            let quarter = portal.note(ref)?.date.map(calendar.quarter(containing:))
+            if let quarter { changes.quarters.insert(quarter) }
+            memory.quarterByNote[ref] = quarter
             for tag in memory.tagsByNote[ref] ?? [] { changes.tags.insert(tag) }
             let tags = portal.note(ref)?.tags.map(Slug.make) ?? []
             changes.tags.formUnion(tags)
@@ -154,6 +169,10 @@ public final class BuildSession: Sendable {
         if changes.everything {
             newTags = [:]
             for note in portal.notes where !note.tags.isEmpty { newTags[note.ref] = note.tags.map(Slug.make) }
+            memory.quarterByNote = [:]
+            for note in portal.notes {
+                if let date = note.date { memory.quarterByNote[note.ref] = calendar.quarter(containing: date) }
+            }
         }
         memory.tagsByNote = newTags
         memory.templatesSignature = templateFiles
@@ -170,6 +189,8 @@ struct ChangeSet {
     var notes: Set<NoteRef> = []
     var kinds: Set<NoteKind> = []
     var tags: Set<String> = []
+    /// The quarters of changed dated notes (before and after the change).
+    var quarters: Set<Quarter> = []
 
     var isEmpty: Bool { !everything && notes.isEmpty }
 
@@ -181,6 +202,8 @@ struct ChangeSet {
         case .notes(let refs): return !refs.isDisjoint(with: notes)
         case .kinds(let set): return !set.isDisjoint(with: kinds)
         case .tag(let slug): return tags.contains(slug)
+        case .quarters(let set, let anyOf):
+            return !set.isDisjoint(with: quarters) || !anyOf.isDisjoint(with: kinds)
         }
     }
 }

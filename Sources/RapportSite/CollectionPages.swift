@@ -100,11 +100,17 @@ extension PageContext {
         Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: limit)
     }
 
+    /// How many done actions the tracker lists, newest first.
+    static let doneActionsShown = 200
+
     func actionsPage() -> [String: Any] {
         let actions = model.analysis.actions
         let overdue = actions.filter(\.overdue).sorted { ($0.due!, $0.date) < ($1.due!, $1.date) }
         let open = actions.filter { !$0.done && !$0.overdue }.sorted { ($0.due ?? Day(year: 9999, month: 12, day: 31)!, $0.date) < ($1.due ?? Day(year: 9999, month: 12, day: 31)!, $1.date) }
-        let done = actions.filter(\.done).reversed()
+        let done = Array(actions.filter(\.done).reversed())
+        // Done actions only grow: the tracker shows the latest; all of them are on their
+        // meeting pages and in api/actions.json.
+        let doneShown = done.prefix(PageContext.doneActionsShown)
         var owners: [String: (open: Int, overdue: Int, done: Int)] = [:]
         for item in actions {
             let key = item.owner ?? ""
@@ -121,7 +127,8 @@ extension PageContext {
         return base(
             title: "Action tracker", section: "actions",
             extra: [
-                "overdue": overdue.map { action($0) }, "open": open.map { action($0) }, "done": done.map { action($0) },
+                "overdue": overdue.map { action($0) }, "open": open.map { action($0) }, "done": doneShown.map { action($0) },
+                "doneHidden": done.count - doneShown.count, "hasDoneHidden": done.count > doneShown.count,
                 "byOwner": byOwner, "total": actions.count, "overdueCount": overdue.count, "openCount": open.count,
                 "doneCount": done.count, "hasOverdue": !overdue.isEmpty, "hasOpen": !open.isEmpty, "hasDone": !done.isEmpty,
             ])

@@ -17,9 +17,7 @@ enum FileTree {
         guard let handle = opendir(relative.isEmpty ? root : root + "/" + relative) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = ContentScanner.entryName(entry)
             if name.hasPrefix(".") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
@@ -72,9 +70,7 @@ enum FileTree {
             if let handle = opendir(path) {
                 var names: [String] = []
                 while let entry = readdir(handle) {
-                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                    }
+                    let name = ContentScanner.entryName(entry)
                     if name != "." && name != ".." { names.append(name) }
                 }
                 closedir(handle)
@@ -96,9 +92,7 @@ enum FileTree {
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = ContentScanner.entryName(entry)
             if name != "." && name != ".." { names.append(name) }
         }
         return names.sorted()

@@ -45,6 +45,7 @@ struct PageContext {
             "hasFeed": model.hasFeed,
             "feedHref": href(Routes.feed),
             "isSearchPage": section == "search",
+            "section": section ?? "",
         ]
         for (key, value) in extra { context[key] = value }
         return context

@@ -29,7 +29,7 @@ extension PageContext {
         if let summary = analysis.summary(of: quarter) { pack["summary"] = quarterSummary(summary) }
 
         // Review of the actions raised in the previous quarter, as they stand now.
-        let previous = analysis.actions.filter { $0.quarter == quarter.previous }
+        let previous = model.actionsByQuarter[quarter.previous] ?? []
         pack["previousActions"] = previous.filter { !$0.done }.map { action($0) }
         pack["previousDone"] = previous.filter(\.done).count
         pack["previousOpen"] = previous.filter { !$0.done && !$0.overdue }.count
@@ -96,10 +96,10 @@ extension PageContext {
             return row
         }
         pack["hasMeetings"] = (pack["meetings"] as? [[String: Any]])?.isEmpty == false
-        pack["decisions"] = analysis.decisions.filter { $0.quarter == quarter }.map(decision)
+        pack["decisions"] = (model.decisionsByQuarter[quarter] ?? []).map(decision)
 
         // Actions of the quarter by owner.
-        let actions = analysis.actions.filter { $0.quarter == quarter }
+        let actions = model.actionsByQuarter[quarter] ?? []
         var owners: [String: [ActionItem]] = [:]
         for item in actions { owners[item.owner ?? "", default: []].append(item) }
         pack["actionsByOwner"] = owners.keys.sorted().map { key -> [String: Any] in
@@ -113,7 +113,16 @@ extension PageContext {
         pack["openActions"] = actions.filter { !$0.done }.map { action($0) }
         pack["hasActions"] = !actions.isEmpty
 
-        pack["expectations"] = model.portal.notes(of: .expectation).sorted { ($0.title, $0.id) < ($1.title, $1.id) }.map(expectationLink)
+        // Expectations in force during the quarter: agreed by its end (or undated) and not
+        // due before it began. A standing expectation with a cadence stays in force.
+        let first = calendar.firstDay(of: quarter)
+        let last = calendar.lastDay(of: quarter)
+        pack["expectations"] = model.portal.notes(of: .expectation).filter { note in
+            guard case .expectation(let expectation) = note.details else { return false }
+            if let date = note.date, date > last { return false }
+            if let due = expectation.due, due < first { return false }
+            return true
+        }.sorted { ($0.title, $0.id) < ($1.title, $1.id) }.map(expectationLink)
         pack["changes"] = model.portal.notes(of: .change).filter(inQuarter).sorted(by: byDate).map(changeLink)
         pack["runningHeaderCSS"] = Format.cssString("\(model.config.client.short) × \(model.config.provider.short) · QBR \(quarter)")
         pack["client"] = model.config.client.name

@@ -5,13 +5,28 @@ import RapportCore
 /// hide another. Notes cannot be called `index` and tags or handles whose slug is `index`
 /// get `_index`; people whose handles differ only in case or punctuation (`Ana`, `ana`)
 /// are what is left, and this check names them.
+///
+/// It also names the notes whose page name would be longer than a file name may be (255
+/// bytes): the longest note name Linux allows is 252 bytes and `.md`, and `.html` is longer.
 enum RouteCheck {
+    static let nameLimit = 255
+
     static func diagnostics(_ jobs: [PageJob], model: SiteModel, displayRoot: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for note in model.portal.notes {
+            let name = Routes.note(note.ref).split(separator: "/").last.map(String.init) ?? ""
+            if name.utf8.count > nameLimit {
+                found.append(
+                    .error(
+                        ContentScanner.join(displayRoot, note.path), 1, 1,
+                        "the file name is too long for its page (\(name.utf8.count) bytes, at most \(nameLimit)): shorten it"))
+            }
+        }
         var seen: Set<String> = []
         var repeated: Set<String> = []
         for job in jobs where !seen.insert(job.route).inserted { repeated.insert(job.route) }
         let portalFile = ContentScanner.join(displayRoot, "portal.yaml")
-        return repeated.sorted().map { route in
+        return found + repeated.sorted().map { route in
             let handles = model.config.people.map(\.handle).filter { Routes.person($0) == route }
             if handles.count > 1 {
                 let names = handles.map { "'\($0)'" }.joined(separator: " and ")

@@ -53,6 +53,8 @@ public struct BuildReport: Sendable {
     public let notes: Int
     /// Seconds per stage, in pipeline order.
     public let timings: [(stage: String, seconds: Double)]
+    /// Where rendering time went, by layout (data files under "data"), most costly first.
+    public let templates: [TemplateMetrics.Row]
 }
 
 /// The whole pipeline: load, analyse, render, publish.
@@ -105,10 +107,10 @@ public enum SiteBuilder {
     /// Builds the portal into `options.output`. On any error the output folder is left
     /// exactly as it was and the errors are thrown.
     public static func build(_ options: BuildOptions, protecting: [String] = []) throws -> BuildReport {
-        var timer = StageTimer()
+        var timer = StageClock()
         let loaded = PortalLoader.load(
             contentRoot: options.content, displayRoot: options.content, options: options.loadOptions, route: Routes.note)
-        timer.lap("load (scan, front matter, Markdown)")
+        timer.lap("load")
         let templates: TemplateSet
         switch TemplateSet.load(from: options.templates) {
         case .success(let set): templates = set
@@ -129,17 +131,25 @@ public enum SiteBuilder {
         if !collisions.isEmpty { throw BuildFailure(diagnostics + collisions) }
         let publisher = Publisher(output: options.output)
         var written = 0
+        var templateMetrics: [TemplateMetrics.Row] = []
         do {
             try publisher.checkTarget(protecting: [options.content, options.templates] + protecting)
             try publisher.begin()
+            let metrics = TemplateMetrics()
             let failures = parallelMap(jobs) { job -> String? in
                 do {
-                    try publisher.write(job.render().utf8, to: job.route)
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    let text = job.render()
+                    let rendered = clock.now
+                    try publisher.write(text.utf8, to: job.route)
+                    metrics.add(job.layout, render: rendered - start, write: clock.now - rendered, bytes: text.utf8.count)
                     return nil
                 } catch {
                     return "\(error)"
                 }
             }
+            templateMetrics = metrics.rows
             if let failure = failures.compactMap({ $0 }).first { throw FileError(failure) }
             written += jobs.count
             timer.lap("render and write pages")
@@ -161,23 +171,6 @@ public enum SiteBuilder {
         }
         return BuildReport(
             diagnostics: Diagnostic.sorted(diagnostics), filesWritten: written, notes: portal.notes.count,
-            timings: timer.laps)
-    }
-}
-
-/// Measures how long each stage took, for `--timings`. Uses the monotonic clock, which
-/// never reaches the output.
-struct StageTimer {
-    private let clock = ContinuousClock()
-    private var last: ContinuousClock.Instant
-    private(set) var laps: [(stage: String, seconds: Double)] = []
-
-    init() { last = clock.now }
-
-    mutating func lap(_ stage: String) {
-        let now = clock.now
-        let elapsed = now - last
-        laps.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-        last = now
+            timings: loaded.timings + timer.laps.dropFirst(), templates: templateMetrics)
     }
 }

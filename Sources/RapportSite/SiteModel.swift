@@ -12,6 +12,8 @@ final class SiteModel: Sendable {
     let kpiDecimals: [String: Int]
     let actionsByMeeting: [NoteRef: [ActionItem]]
     let decisionsByMeeting: [NoteRef: [Decision]]
+    let actionsByQuarter: [Quarter: [ActionItem]]
+    let decisionsByQuarter: [Quarter: [Decision]]
     /// The URL the portal is published at, ending in `/`; empty when unknown (then no
     /// feed and no sitemap are written).
     let baseURL: String
@@ -51,6 +53,8 @@ final class SiteModel: Sendable {
         kpiDecimals = decimals
         actionsByMeeting = Dictionary(grouping: analysis.actions, by: \.meeting)
         decisionsByMeeting = Dictionary(grouping: analysis.decisions, by: \.meeting)
+        actionsByQuarter = Dictionary(grouping: analysis.actions, by: \.quarter)
+        decisionsByQuarter = Dictionary(grouping: analysis.decisions, by: \.quarter)
     }
 
     var config: PortalConfig { portal.config }

@@ -5,11 +5,14 @@ import RapportCore
 struct PageJob: Sendable {
     let route: String
     var dependency: PageDependency = .everything
+    /// The layout that renders it ("data" for JSON, feeds and other generated files).
+    var layout = "data"
     let render: @Sendable () -> String
 
-    init(route: String, dependency: PageDependency = .everything, render: @escaping @Sendable () -> String) {
+    init(route: String, dependency: PageDependency = .everything, layout: String = "data", render: @escaping @Sendable () -> String) {
         self.route = route
         self.dependency = dependency
+        self.layout = layout
         self.render = render
     }
 }
@@ -24,6 +27,8 @@ enum PageDependency: Sendable {
     case kinds(Set<NoteKind>)
     /// The notes with this tag (by slug).
     case tag(String)
+    /// Dated notes in these quarters, and any note of the given kinds.
+    case quarters(Set<Quarter>, anyOf: Set<NoteKind>)
 }
 
 /// Every page and data file of a build.
@@ -42,6 +47,7 @@ enum SitePages {
 
     static func jobs(model: SiteModel, templates: TemplateSet) -> [PageJob] {
         var jobs: [PageJob] = []
+        let chrome = PageChrome(templates: templates)
         /// The day each page last changed, for the sitemap.
         var lastChanged: [String: Day] = [:]
         func page(
@@ -49,8 +55,8 @@ enum SitePages {
             _ context: @escaping @Sendable (PageContext) -> [String: Any]
         ) {
             jobs.append(
-                PageJob(route: route, dependency: dependency) {
-                    templates.render(layout, context(PageContext(model: model, route: route, fixedRoot: root)))
+                PageJob(route: route, dependency: dependency, layout: layout) {
+                    templates.render(layout, chrome.decorate(context(PageContext(model: model, route: route, fixedRoot: root))))
                 })
         }
         page(Routes.home, "home") { $0.homePage() }
@@ -82,7 +88,10 @@ enum SitePages {
         page(Routes.qbrList, "qbr-list") { $0.qbrListPage() }
         let quarters = qbrQuarters(model)
         for quarter in quarters {
-            page(Routes.qbr(quarter.description), "qbr") { $0.qbrPage(quarter) }
+            // A pack shows its quarter's notes, the previous quarter's actions, and every KPI
+            // and expectation (undated or measured across quarters).
+            let inputs = PageDependency.quarters([quarter, quarter.previous], anyOf: [.kpi, .expectation, .qbr])
+            page(Routes.qbr(quarter.description), "qbr", dependsOn: inputs) { $0.qbrPage(quarter) }
             if let narrative = model.portal.note(NoteRef(kind: .qbr, id: quarter.description)),
                 let revision = model.history.revision(of: narrative.path)
             {

@@ -20,6 +20,10 @@ public struct TemplateSet: Sendable {
     ]
 
     public static func load(from root: String) -> Result<TemplateSet, BuildFailure> {
+        guard FileTree.isDirectory(root) else {
+            return .failure(BuildFailure([.error(root, 1, 1, "no templates folder here: point --templates at the theme (layouts/, partials/, assets/)")]))
+        }
+        FastHTMLContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = []
         var problems: [Diagnostic] = []
@@ -37,12 +41,15 @@ public struct TemplateSet: Sendable {
                     continue
                 }
                 do {
-                    let template = try MustacheTemplate(string: text)
+                    // Same escaping rules, faster escaper; the pragma adds nothing to the output.
+                    let template = try MustacheTemplate(string: FastHTMLContentType.pragma + text)
                     library.register(template, named: name)
                     names.insert(name)
                 } catch let error as MustacheTemplate.ParserError {
+                    // The pragma sits before the file's first column.
+                    let shift = error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0
                     problems.append(
-                        .error(path, error.context.lineNumber, error.context.columnNumber, "template: \(error.error)"))
+                        .error(path, error.context.lineNumber, max(1, error.context.columnNumber - shift), "template: \(error.error)"))
                 } catch {
                     problems.append(.error(path, 1, 1, "template: \(error)"))
                 }

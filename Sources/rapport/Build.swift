@@ -48,11 +48,7 @@ struct Build: ParsableCommand {
             printDiagnostics(report.diagnostics)
             let kind = `internal` ? "internal" : "shared"
             print("Built \(report.notes) notes into \(output)/ (\(report.filesWritten) files, \(kind) build, as of \(options.asOf))")
-            if timings {
-                for (stage, seconds) in report.timings {
-                    print(String(format: "  %-40@ %8.1f ms", stage as NSString, seconds * 1000))
-                }
-            }
+            if timings { printTimings(report) }
         } catch let failure as BuildFailure {
             printDiagnostics(failure.diagnostics)
             var stream = StandardError()
@@ -91,5 +87,21 @@ struct Check: ParsableCommand {
             print(report.json, terminator: "")
         }
         if report.failed { throw ExitCode(report.exitStatus) }
+    }
+}
+
+/// `--timings`: wall time per stage, then CPU time per layout (summed over both cores).
+func printTimings(_ report: BuildReport) {
+    func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
+    func milliseconds(_ seconds: Double) -> String { String(format: "%9.1f ms", seconds * 1000) }
+    print("Stages (wall time):")
+    for (stage, seconds) in report.timings { print("  \(pad(stage, 32))\(milliseconds(seconds))") }
+    print("Render by layout (time summed over threads):")
+    print("  \(pad("layout", 20))\(pad("files", 8))      render       write    avg/file      size")
+    for row in report.templates {
+        let average = row.files == 0 ? 0 : row.renderSeconds / Double(row.files) * 1e6
+        print(
+            "  \(pad(row.layout, 20))\(pad(String(row.files), 8))\(milliseconds(row.renderSeconds))\(milliseconds(row.writeSeconds))"
+                + String(format: "%9.0f µs %7.1f MB", average, Double(row.bytes) / 1e6))
     }
 }

@@ -22,13 +22,17 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Include draft notes.")
     var drafts = false
 
+    @Flag(help: "Print how long each stage of a rebuild took.")
+    var timings = false
+
     func run() async throws {
         let options = BuildOptions(
             content: source.content, templates: source.templates, output: "", asOf: try source.resolveAsOf(),
             includeInternal: `internal`, includeDrafts: drafts)
         let session = BuildSession(options: options)
+        var shown: Set<Diagnostic> = []
         let first = session.rebuild()
-        report(first)
+        report(first, shown: &shown)
         guard first.succeeded else {
             var stream = StandardError()
             print("Fix the errors above and run rapport serve again.", to: &stream)
@@ -61,9 +65,10 @@ struct Serve: AsyncParsableCommand {
             return source
         }
         let loop = Task {
+            var shown = shown
             for await _ in rebuilds.stream {
                 let outcome = session.rebuild()
-                report(outcome)
+                report(outcome, shown: &shown)
                 await server.publish()
             }
         }
@@ -75,14 +80,21 @@ struct Serve: AsyncParsableCommand {
         await server.stop()
     }
 
-    private func report(_ outcome: BuildSession.Outcome) {
-        printDiagnostics(outcome.diagnostics)
+    /// Prints a rebuild's result. Diagnostics already shown by the previous rebuild are
+    /// not repeated, so an edit shows what it caused.
+    private func report(_ outcome: BuildSession.Outcome, shown: inout Set<Diagnostic>) {
+        let fresh = outcome.diagnostics.filter { !shown.contains($0) }
+        printDiagnostics(fresh)
+        shown = Set(outcome.diagnostics)
         let time = String(format: "%.1f ms", outcome.seconds * 1000)
         if outcome.succeeded {
             print("Rebuilt in \(time): \(outcome.pagesRendered) of \(outcome.pagesTotal) files updated (\(summary(outcome.diagnostics))).")
         } else {
             var stream = StandardError()
             print("Rebuild failed in \(time) (\(summary(outcome.diagnostics))); still serving the last good build.", to: &stream)
+        }
+        if timings {
+            print(outcome.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: ", "))
         }
     }
 }

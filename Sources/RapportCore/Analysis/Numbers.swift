@@ -12,8 +12,11 @@ public enum Numbers {
     }
 
     /// A number for JSON: `84`, `84.5`, `-2.5`, `1000`; the shortest text that reads back
-    /// as the same number, without a trailing `.0`.
+    /// as the same number, without a trailing `.0`; `null` for an overflow.
     public static func json(_ value: Double) -> String {
+        // A sum or mean of huge values can overflow; JSON has no infinity, and "inf" would
+        // make the whole file unreadable.
+        guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 {
             return String(Int64(value))
         }

@@ -12,8 +12,8 @@ public struct FrontMatterSplit: Sendable, Equatable {
 
 /// Decodes note files and finds their front matter.
 public enum FrontMatter {
-    /// Decodes `bytes` as UTF-8 text with a byte-order mark dropped and CRLF line ends made LF.
-    /// Nil when the bytes are not UTF-8.
+    /// Decodes `bytes` as UTF-8 text with a byte-order mark dropped and CRLF and lone CR
+    /// line ends made LF. Nil when the bytes are not UTF-8.
     public static func decodeText(_ bytes: [UInt8]) -> String? {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -22,8 +22,12 @@ public enum FrontMatter {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
-                index += 1
+            if byte == 0x0D {
+                // CR LF is one line end; a lone CR is one too, for editors, YAML and
+                // cmark-gfm alike. Counting it as a line keeps diagnostics, and the task
+                // markers read back from the source, on the lines cmark-gfm reports.
+                cleaned.append(0x0A)
+                index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
                 continue
             }
             cleaned.append(byte)

@@ -61,8 +61,15 @@ enum SimpleYAML {
             if position >= line.count || line[position] == UInt8(ascii: "#") {
                 if position < line.count && position == start { return nil }
                 // Empty value: a nested block if the next content line is indented deeper.
-                if indent == 0, let block = nestedBlock() { return block }
-                return YAMLNode(kind: .scalar("", isPlain: true), line: lineNumber, column: position + 1)
+                if indent == 0 {
+                    let before = index
+                    if let block = nestedBlock() { return block }
+                    // The block began but was not simple (found by fuzzing: an unclosed quote
+                    // in its fourth line): taking the value as empty dropped the lines read.
+                    if index != before { return nil }
+                }
+                // Yams puts an empty value just after the colon, spaces and comment aside.
+                return YAMLNode(kind: .scalar("", isPlain: true), line: lineNumber, column: start + 1)
             }
             let column = position + 1
             let byte = line[position]

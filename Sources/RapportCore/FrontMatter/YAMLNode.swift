@@ -67,6 +67,15 @@ extension YAMLNode {
 
     /// The full YAML parser, for everything `SimpleYAML` leaves alone and for every error.
     static func parseWithYams(_ yaml: String, firstLine: Int, path: String) -> Result<YAMLNode?, Diagnostic> {
+        // Refused before Yams sees it: Yams hashes every key, which for an alias of an
+        // exponential node takes minutes (see YAMLKeyGuard).
+        if let offset = YAMLKeyGuard.complexKey(in: yaml) {
+            let before = Array(yaml.utf8.prefix(offset))
+            let line = before.count { $0 == 0x0A } + firstLine
+            let column = offset - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            return .failure(
+                .error(path, line, column, "YAML: a key must be plain text, not an alias, a list or a mapping (in a front matter with anchors)"))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, .basic)

@@ -15,6 +15,8 @@ enum MeasurementCSV {
         }
         let utf8 = Array(text.utf8)
         var sawHeader = false
+        /// The line of the first row, when it is not the header.
+        var badHeader: Int? = nil
         var columns = 2
         var lineNumber = 0
         var start = 0
@@ -26,6 +28,12 @@ enum MeasurementCSV {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             guard let fields = fields(of: line) else {
+                // Before the header, a broken row is no header (found by fuzzing: reading the
+                // next row as the header gave a 22nd diagnostic, past the cap).
+                if !sawHeader {
+                    badHeader = lineNumber
+                    break
+                }
                 collector.report(&log, display, lineNumber, 1, "unbalanced quotes")
                 continue
             }
@@ -35,8 +43,8 @@ enum MeasurementCSV {
                 guard names.count >= 2, names[0] == "period", names[1] == "value",
                     names.count == 2 || (names.count == 3 && names[2] == "note")
                 else {
-                    log.error(display, lineNumber, 1, "the first row must be the header 'period,value' or 'period,value,note'")
-                    return
+                    badHeader = lineNumber
+                    break
                 }
                 columns = names.count
                 continue
@@ -54,6 +62,9 @@ enum MeasurementCSV {
                 key: fields[0].text, keyLine: lineNumber, keyColumn: fields[0].column,
                 valueText: fields[1].text, valueLine: lineNumber, valueColumn: fields[1].column,
                 note: note.isEmpty ? nil : note, path: path, log: &log)
+        }
+        if let badHeader {
+            log.error(display, badHeader, 1, "the first row must be the header 'period,value' or 'period,value,note'")
         }
     }
 

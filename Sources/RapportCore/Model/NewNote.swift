@@ -27,7 +27,8 @@ public struct NewNote: Sendable, Equatable {
             let quarter = Quarter(title) ?? calendar.quarter(containing: date)
             path = "qbr/\(quarter).md"
         case .kpi, .expectation, .page:
-            path = "\(kind.folder)/\(slug).md"
+            // `index.md` is refused (its page would be the kind's list): name it for its kind.
+            path = "\(kind.folder)/\(slug == "index" ? "\(kind.rawValue)-index" : slug).md"
         }
         var lines = ["---", "title: \(NewNote.quoted(title))"]
         switch kind {

@@ -67,6 +67,16 @@ struct NoteHeader: Sendable {
         }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let id = String(fileName.dropLast(3))
+        // The id is part of the page's address, in links, the sitemap, the feed and the
+        // calendar: `#`, `?` and `%` would cut or change the address, a browser reads `\`
+        // as `/`, and a line break would start a calendar property of its own.
+        if let bad = id.unicodeScalars.first(where: { "#?%\\".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }) {
+            let shown = bad.value < 0x20 || bad.value == 0x7F ? "a control character" : "'\(bad)'"
+            log.error(
+                displayPath, 1, 1,
+                "the file name holds \(shown), which a page's address cannot (#, ?, %, \\ and control characters are not allowed); rename the file")
+            return (nil, log.diagnostics)
+        }
         // A note's page is `<folder>/<id>.html`, and `<folder>/index.html` lists the kind:
         // a note called `index` would overwrite that list (or be overwritten by it).
         if id == "index" && kind != .qbr {

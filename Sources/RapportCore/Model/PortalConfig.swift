@@ -82,6 +82,14 @@ public struct PortalConfig: Sendable {
             log.error(path, root["base_url"]?.line ?? 1, root["base_url"]?.column ?? 1, "'base_url' must start with https:// or http://")
             baseURL = ""
         }
+        // The base URL is written into the feed, the sitemap, the calendar (where a line
+        // break would start a property of its own) and the 404 page: only URL characters.
+        if baseURL.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || "\"<>\\^`{|}".unicodeScalars.contains($0) }) {
+            log.error(
+                path, root["base_url"]?.line ?? 1, root["base_url"]?.column ?? 1,
+                "'base_url' must be a URL without spaces, line breaks, quotes, angle brackets or backslashes")
+            baseURL = ""
+        }
         return PortalConfig(
             title: title, client: client, provider: provider,
             people: people.sorted { $0.handle < $1.handle },

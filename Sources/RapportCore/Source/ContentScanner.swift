@@ -36,9 +36,7 @@ public enum ContentScanner {
         }
         var names: [(String, UInt8)] = []
         while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
+            let name = entryName(entry)
             if name.hasPrefix(".") { continue }
             names.append((name, entry.pointee.d_type))
         }
@@ -73,9 +71,22 @@ public enum ContentScanner {
                     listing.csvFiles.append(path)
                 }
             default:
-                break
+                // A pipe, socket or device named like content: reading a pipe would wait
+                // forever, so it is reported rather than read (or silently skipped).
+                if path == "portal.yaml" || name.hasSuffix(".md") || name.hasSuffix(".csv") {
+                    listing.diagnostics.append(
+                        .error(join(displayRoot, path), 1, 1, "not a regular file (a pipe, socket or device): notes must be regular files"))
+                }
             }
         }
+    }
+
+    /// The name of a directory entry from `readdir`. Read in place: `entry.pointee.d_name`
+    /// copies all 256 bytes of the field, but glibc allocates an entry only as long as its
+    /// name (AddressSanitizer reported the read past its end).
+    public static func entryName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
     }
 
     /// Reads a whole regular file; nil when it cannot be opened or read.

@@ -34,8 +34,30 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
         Diagnostic(path: path, line: line, column: column, severity: .warning, message: message)
     }
 
-    /// The form editors and CI annotate: `path:line:column: error: message`.
-    public var description: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+    /// The form editors and CI annotate: `path:line:column: error: message`, on one line.
+    /// Control characters from content (a line break in a value, an escape sequence that
+    /// would rewrite a terminal or a CI log) are shown as `\u{1B}`, never sent as they are.
+    public var description: String {
+        "\(Diagnostic.visible(path)):\(line):\(column): \(severity.rawValue): \(Diagnostic.visible(message))"
+    }
+
+    /// `text` with each control character written as `\u{…}`.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+    }
 
     /// Diagnostics in a stable order: by file, line, column, then message.
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

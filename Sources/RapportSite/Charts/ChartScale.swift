@@ -26,6 +26,8 @@ enum NiceTicks {
             low -= pad
             high += pad
         }
+        // Values whose range overflows (-1e308 to 1e308) have no ticks to count in steps.
+        guard (high - low).isFinite else { return [low.isFinite ? low : 0, high.isFinite ? high : 1] }
         let step = niceStep((high - low) / Double(max(count - 1, 1)))
         let first = (low / step).rounded(.down)
         let last = (high / step).rounded(.up)
@@ -70,7 +72,10 @@ enum NiceTicks {
 /// exponent), so the same chart is always the same bytes.
 enum SVGText {
     static func number(_ value: Double) -> String {
-        let tenths = Int64((value * 10).rounded())
+        // A KPI of extreme values (1e308, or a range that overflows) puts points at infinity
+        // or NaN, which Int64 traps on: clamp, so the chart is wrong but the build stands.
+        let clamped = value.isFinite ? min(max(value, -1e9), 1e9) : 0
+        let tenths = Int64((clamped * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
         let magnitude = tenths.magnitude
         let whole = magnitude / 10

@@ -19,9 +19,10 @@ enum Excerpt {
     /// excerpt reads as what was written rather than "What happened In the October…".
     /// Falls back to `plain` when the body has no paragraph.
     static func summary(html: String, plain: String, limit: Int) -> String {
-        guard let start = html.range(of: "<p>") else { return make(plain, limit: limit) }
+        guard let offset = html.byteOffset(of: "<p>") else { return make(plain, limit: limit) }
+        let start = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
         // Four bytes a character is the most UTF-8 needs: no need to read much further.
-        let (text, truncated) = textOfHTML(html[start.lowerBound...], maxBytes: limit * 4 + 64)
+        let (text, truncated) = textOfHTML(html[start...], maxBytes: limit * 4 + 64)
         if text.isEmpty { return make(plain, limit: limit) }
         let excerpt = make(text, limit: limit)
         // Reading stopped early and white space made the text short: cut its torn end.
@@ -63,9 +64,9 @@ enum Excerpt {
             }
         }
         var text = String(decoding: out, as: UTF8.self)
-        if text.contains("&") {
+        if text.containsBytes("&") {
             for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-                text = text.replacingOccurrences(of: entity, with: character)
+                text = text.replacingBytes(entity, with: character)
             }
         }
         return (text, truncated)

@@ -31,6 +31,23 @@ import Testing
         #expect(unchanged.pagesRendered == 0)
     }
 
+    @Test func aMeetingEditRendersItsQuarterPackButNotOtherQuarters() throws {
+        var files = ServeFixture.basic
+        files["meetings/2026-01-10-kick-off.md"] = "---\ntitle: Kick-off\ndate: 2026-01-10\n---\n\nStarted.\n"
+        let fixture = try ServeFixture(files)
+        defer { fixture.remove() }
+        let session = fixture.session()
+        #expect(session.rebuild().succeeded)
+        try fixture.write(
+            "meetings/2026-04-07-check-in.md",
+            "---\ntitle: First check-in\ndate: 2026-04-07\nkind: check-in\n---\n\nWe met again.\n")
+        let outcome = session.rebuild()
+        #expect(outcome.renderedRoutes.contains("meetings/2026-04-07-check-in.html"))
+        #expect(outcome.renderedRoutes.contains("qbr/2026-Q2/index.html"))
+        #expect(outcome.renderedRoutes.contains("qbr/2026-Q1/index.html") == false)
+        #expect(outcome.renderedRoutes.contains("wins/2026-04-08-record.html") == false)
+    }
+
     @Test func theSessionGivesTheSameBytesAsAFullBuild() throws {
         let fixture = try ServeFixture(ServeFixture.basic)
         defer { fixture.remove() }

@@ -1,0 +1,32 @@
+import RapportCore
+import Synchronization
+
+/// The header and footer partials, rendered once for each combination of page depth and
+/// current section instead of once per page: they are the same on a thousand meeting
+/// pages, and a navigation bar is one of the costliest things a Mustache page renders.
+/// A theme still writes them as the partials `header` and `footer`; the base layout
+/// inserts the results with `{{{chrome.header}}}` and `{{{chrome.footer}}}`.
+final class PageChrome: Sendable {
+    private let templates: TemplateSet
+    private let cache = Mutex([String: [String: String]]())
+
+    init(templates: TemplateSet) { self.templates = templates }
+
+    /// Adds `chrome` to a page context made by `PageContext.base`.
+    func decorate(_ context: [String: Any]) -> [String: Any] {
+        let key = "\(context["root"] as? String ?? "")|\(context["section"] as? String ?? "")"
+        if let chrome = cache.withLock({ $0[key] }) {
+            var copy = context
+            copy["chrome"] = chrome
+            return copy
+        }
+        let chrome = [
+            "header": templates.has("header") ? templates.render("header", context) : "",
+            "footer": templates.has("footer") ? templates.render("footer", context) : "",
+        ]
+        cache.withLock { $0[key] = chrome }
+        var copy = context
+        copy["chrome"] = chrome
+        return copy
+    }
+}
