@@ -96,7 +96,8 @@ public final class PreviewServer: Sendable {
         guard let route = route(for: requestPath) else { return notFound(session) }
         if let bytes = session.file(route) { return page(bytes, route: route, status: .ok) }
         if session.file(route + "/index.html") != nil {
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + route + "/"])
+            let headers: HTTPHeaders = [.location: "/" + route + "/"]
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers, body: Data())
         }
         return notFound(session)
     }
