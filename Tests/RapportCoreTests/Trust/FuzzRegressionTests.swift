@@ -100,4 +100,27 @@ import Testing
                 "content/kpis/k.csv:1:1: error: the first row must be the header 'period,value' or 'period,value,note'"
             ])
     }
+
+    /// Found by fuzzing: the fast reader counted columns in bytes, Yams in characters, so
+    /// after `é` a value's column (and every diagnostic about it) depended on the reader.
+    @Test func columnsCountCharactersNotBytes() throws {
+        let yaml = "title: Café menu\ntags: [ü, b]\nowner: 🍰 x\n"
+        let fast = try #require(SimpleYAML.parse(yaml, firstLine: 2))
+        #expect(fast["tags"]?.items?.map(\.column) == [8, 11])
+        #expect(YAMLNode.parseWithYams(yaml, firstLine: 2, path: "p") == .success(fast))
+        #expect(
+            try ContentFolder(["pages/p.md": "---\ntitle: Café\ntags: [ü, \"\"]\n---\n"]).load().lines == [
+                "content/pages/p.md:3:11: error: empty tag"
+            ])
+    }
+
+    /// Found by fuzzing: in a flow list, `a:?b` was text to the fast reader and an error to
+    /// Yams (libyaml refuses `:` before `,?[]{}` there); now Yams reads it and says so.
+    @Test func aColonBeforeAFlowIndicatorIsLeftToYams() throws {
+        #expect(SimpleYAML.parse("title: T\ntags: [a:?b]", firstLine: 2) == nil)
+        #expect(
+            try ContentFolder(["pages/p.md": "---\ntitle: T\ntags: [a:?b]\n---\n"]).load().lines == [
+                "content/pages/p.md:3:9: error: YAML: found unexpected ':' (while scanning a plain scalar)"
+            ])
+    }
 }

@@ -25,9 +25,12 @@ enum FuzzTargets {
             problems.append("portal.yaml was refused without an error")
         }
         problems += misplaced(log.diagnostics, path: "content/portal.yaml", lines: lines)
-        // The fast reader must give exactly what Yams gives, or nothing.
+        // The fast reader must give exactly what Yams gives, or nothing. (YAMLKeyGuard refuses
+        // key-shaped text next to anchors on purpose, plain text included: a note the fast
+        // reader can read never gets that far.)
         if let text = FrontMatter.decodeText(bytes), case .success(let split) = FrontMatter.split(text, path: "p"),
-            let fast = SimpleYAML.parse(split.yaml, firstLine: split.yamlFirstLine)
+            let fast = SimpleYAML.parse(split.yaml, firstLine: split.yamlFirstLine),
+            YAMLKeyGuard.complexKey(in: split.yaml) == nil
         {
             let full = YAMLNode.parseWithYams(split.yaml, firstLine: split.yamlFirstLine, path: "p")
             if full != .success(fast) { problems.append("SimpleYAML read \(fast), Yams \(full)") }
