@@ -67,21 +67,21 @@ import Testing
         }
     }
 
-    @Test func fiftyThousandNotesWithOneBrokenAreRejectedInSeconds() throws {
+    /// One test for both, so the 50,000 files are written once per run (creating them is
+    /// most of its time, more so on a file system that has seen many test runs).
+    @Test func fiftyThousandNotesLoadAndOneBrokenAmongThemIsRejectedInSeconds() throws {
         let fixture = try SiteFixture.builtHostileBase()
         try Self.writeTinyNotes(50_000, into: fixture)
-        try fixture.write("pages/p31337.md", "---\ntitle:\n---\nThe title is empty.\n")
-        let start = ContinuousClock.now
-        fixture.expectRejected(["pages/p31337.md:1:1: error: missing title: every note needs 'title:' in its front matter"])
-        #expect(ContinuousClock.now - start < Self.timeLimit)
-    }
-
-    @Test func fiftyThousandNotesLoadWithoutAWord() throws {
-        let fixture = try SiteFixture(copying: "hostile/base")
-        try Self.writeTinyNotes(50_000, into: fixture)
+        var start = ContinuousClock.now
         let result = PortalLoader.load(contentRoot: fixture.content, options: LoadOptions(), route: Routes.note)
+        #expect(ContinuousClock.now - start < Self.timeLimit)
         #expect(result.diagnostics == [])
         #expect(result.portal?.notes(of: .page).count == 50_001)
+
+        try fixture.write("pages/p31337.md", "---\ntitle:\n---\nThe title is empty.\n")
+        start = ContinuousClock.now
+        fixture.expectRejected(["pages/p31337.md:1:1: error: missing title: every note needs 'title:' in its front matter"])
+        #expect(ContinuousClock.now - start < Self.timeLimit)
     }
 
     @Test func twoThousandNotesBuildEveryPage() throws {
