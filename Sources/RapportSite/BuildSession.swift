@@ -70,7 +70,7 @@ public final class BuildSession: Sendable {
             return cache.takeReparsed().union(memory.pending)
         }
         let templates: TemplateSet
-        switch TemplateSet.load(from: options.templates) {
+        switch TemplateSet.load(from: options.templates, engine: options.templateEngine) {
         case .success(let set): templates = set
         case .failure(let failure): return fail(loaded.diagnostics + failure.diagnostics, reparsed: reparsed, timer: &timer)
         }

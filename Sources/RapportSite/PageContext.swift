@@ -15,28 +15,12 @@ struct PageContext {
 
     /// The keys every layout has: site names, navigation, the as-of date.
     func base(title: String, section: String?, extra: [String: Any]) -> [String: Any] {
-        let config = model.config
-        var nav: [[String: Any]] = [["title": "Dashboard", "href": href(Routes.home), "current": section == "home"]]
-        let sections: [(String, String, String)] = [
-            ("kpis", "KPIs", Routes.list(.kpi)), ("meetings", "Meetings", Routes.list(.meeting)),
-            ("actions", "Actions", Routes.actions), ("decisions", "Decisions", Routes.decisions),
-            ("wins", "Wins", Routes.list(.win)), ("feedback", "Feedback", Routes.list(.feedback)),
-            ("expectations", "Expectations", Routes.list(.expectation)), ("changes", "Changes", Routes.list(.change)),
-            ("qbr", "QBRs", Routes.qbrList), ("pages", "Pages", Routes.list(.page)),
-            ("people", "People", Routes.people),
-        ]
-        for (key, label, target) in sections {
-            nav.append(["title": label, "href": href(target), "current": section == key])
-        }
         var context: [String: Any] = [
-            "site": [
-                "title": config.title, "client": config.client.name, "clientShort": config.client.short,
-                "provider": config.provider.name, "providerShort": config.provider.short,
-            ],
+            "site": model.siteNames,
             "root": root,
             "title": title,
-            "nav": nav,
-            "asOf": Format.longDate(model.analysis.asOf),
+            "nav": model.navigation.menu(root: root, section: section) { navigation(section: section) },
+            "asOf": model.asOfText,
             "asOfISO": model.analysis.asOf.description,
             "internalBuild": model.includeInternal,
             "draftBuild": model.includeDrafts,
@@ -49,6 +33,23 @@ struct PageContext {
         ]
         for (key, value) in extra { context[key] = value }
         return context
+    }
+
+    /// The main navigation, the current section marked.
+    private func navigation(section: String?) -> [[String: Any]] {
+        var nav: [[String: Any]] = [["title": "Dashboard", "href": href(Routes.home), "current": section == "home"]]
+        let sections: [(String, String, String)] = [
+            ("kpis", "KPIs", Routes.list(.kpi)), ("meetings", "Meetings", Routes.list(.meeting)),
+            ("actions", "Actions", Routes.actions), ("decisions", "Decisions", Routes.decisions),
+            ("wins", "Wins", Routes.list(.win)), ("feedback", "Feedback", Routes.list(.feedback)),
+            ("expectations", "Expectations", Routes.list(.expectation)), ("changes", "Changes", Routes.list(.change)),
+            ("qbr", "QBRs", Routes.qbrList), ("pages", "Pages", Routes.list(.page)),
+            ("people", "People", Routes.people),
+        ]
+        for (key, label, target) in sections {
+            nav.append(["title": label, "href": href(target), "current": section == key])
+        }
+        return nav
     }
 
     // MARK: - Pieces shared by several pages
@@ -67,7 +68,7 @@ struct PageContext {
 
     func person(_ handle: String?) -> [String: Any]? {
         guard let handle else { return nil }
-        if let person = model.config.person(handle) {
+        if let person = model.people[handle] {
             return [
                 "handle": handle, "name": person.name, "team": person.team, "teamName": teamName(person.team),
                 "role": person.role,

@@ -9,7 +9,7 @@ public enum QBRExport {
     /// the file has no dead links.
     public static func render(_ options: BuildOptions, quarter: Quarter, baseURL: String?) throws -> (html: String, diagnostics: [Diagnostic]) {
         let templates: TemplateSet
-        switch TemplateSet.load(from: options.templates) {
+        switch TemplateSet.load(from: options.templates, engine: options.templateEngine) {
         case .success(let set): templates = set
         case .failure(let failure): throw failure
         }

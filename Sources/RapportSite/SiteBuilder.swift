@@ -15,11 +15,15 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Read when each note last changed from git (one `git log` for the content folder).
     public var gitInfo: Bool
+    /// Which renderer turns templates into pages (the compiled one unless comparing).
+    public var templateEngine: TemplateSet.Engine
 
     public init(
         content: String = "content", templates: String = "templates", output: String = "output", asOf: Day,
-        includeInternal: Bool = false, includeDrafts: Bool = false, baseURL: String? = nil, gitInfo: Bool = true
+        includeInternal: Bool = false, includeDrafts: Bool = false, baseURL: String? = nil, gitInfo: Bool = true,
+        templateEngine: TemplateSet.Engine = .compiled
     ) {
+        self.templateEngine = templateEngine
         self.content = content
         self.templates = templates
         self.output = output
@@ -98,7 +102,7 @@ public enum SiteBuilder {
             let analysis = Analysis(portal: portal, asOf: options.asOf)
             diagnostics += NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
         }
-        if case .failure(let failure) = TemplateSet.load(from: options.templates) {
+        if case .failure(let failure) = TemplateSet.load(from: options.templates, engine: options.templateEngine) {
             diagnostics += failure.diagnostics
         }
         return Diagnostic.sorted(diagnostics)
@@ -112,7 +116,7 @@ public enum SiteBuilder {
             contentRoot: options.content, displayRoot: options.content, options: options.loadOptions, route: Routes.note)
         timer.lap("load")
         let templates: TemplateSet
-        switch TemplateSet.load(from: options.templates) {
+        switch TemplateSet.load(from: options.templates, engine: options.templateEngine) {
         case .success(let set): templates = set
         case .failure(let failure): throw BuildFailure(loaded.diagnostics + failure.diagnostics)
         }

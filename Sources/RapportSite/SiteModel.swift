@@ -1,4 +1,5 @@
 import RapportCore
+import Synchronization
 
 /// Everything page contexts are made from: the portal, its analysis and lookups between
 /// them, built once per build.
@@ -23,6 +24,14 @@ final class SiteModel: Sendable {
     let dashboard: Dashboard
     /// Notes that mention each `@handle` in their text, in portal order.
     let mentions: [String: [NoteRef]]
+    /// The directory by handle.
+    let people: [String: Person]
+    /// The names every page shows (`site` in templates).
+    let siteNames: [String: String]
+    /// The as-of date as pages print it.
+    let asOfText: String
+    /// Navigation menus, made once for each page depth and section.
+    let navigation = MenuCache()
 
     init(
         portal: Portal, analysis: Analysis, includeInternal: Bool, includeDrafts: Bool, baseURL: String = "",
@@ -35,6 +44,13 @@ final class SiteModel: Sendable {
         self.baseURL = baseURL
         self.history = history
         dashboard = Dashboard(portal: portal, analysis: analysis)
+        let config = portal.config
+        people = Dictionary(config.people.map { ($0.handle, $0) }, uniquingKeysWith: { first, _ in first })
+        siteNames = [
+            "title": config.title, "client": config.client.name, "clientShort": config.client.short,
+            "provider": config.provider.name, "providerShort": config.provider.short,
+        ]
+        asOfText = Format.longDate(analysis.asOf)
         var mentions: [String: [NoteRef]] = [:]
         for note in portal.notes {
             for handle in Mentions.handles(in: note.body.plainText) { mentions[handle, default: []].append(note.ref) }
@@ -77,5 +93,23 @@ final class SiteModel: Sendable {
             default: return (lhs.title, lhs.id) < (rhs.title, rhs.id)
             }
         }
+    }
+}
+
+/// Template values made once and shared by many pages, by key. Pages are made on two threads,
+/// so the cache is locked; what it holds is never changed after it is stored.
+final class MenuCache: Sendable {
+    private struct Entry: @unchecked Sendable {
+        let value: [[String: Any]]
+    }
+    private let entries = Mutex([String: Entry]())
+
+    /// The menu for a page at `root` in `section`, made by `make` the first time.
+    func menu(root: String, section: String?, make: () -> [[String: Any]]) -> [[String: Any]] {
+        let key = root + "|" + (section ?? "")
+        if let entry = entries.withLock({ $0[key] }) { return entry.value }
+        let value = make()
+        entries.withLock { $0[key] = Entry(value: value) }
+        return value
     }
 }

@@ -7,7 +7,18 @@ import RapportCore
 /// so a layout says `{{> nav}}` for `partials/nav.mustache` and `{{<base}}` for
 /// `layouts/base.mustache`.
 public struct TemplateSet: Sendable {
+    /// How pages are rendered.
+    public enum Engine: Sendable {
+        /// Rapport's compiled renderer (`CompiledLibrary`) when it covers the theme, else swift-mustache.
+        case compiled
+        /// swift-mustache alone: the reference the compiled renderer is tested against.
+        case reference
+    }
+
     let library: MustacheLibrary
+    /// The theme compiled for the faster renderer; nil when it uses something only
+    /// swift-mustache renders (see `CompiledTemplate`).
+    let compiled: CompiledLibrary?
     let names: Set<String>
     /// Asset files relative to `assets/`, sorted.
     let assets: [String]
@@ -19,13 +30,14 @@ public struct TemplateSet: Sendable {
         "meetings", "wins", "feedback", "expectations", "changes", "search",
     ]
 
-    public static func load(from root: String) -> Result<TemplateSet, BuildFailure> {
+    public static func load(from root: String, engine: Engine = .compiled) -> Result<TemplateSet, BuildFailure> {
         guard FileTree.isDirectory(root) else {
             return .failure(BuildFailure([.error(root, 1, 1, "no templates folder here: point --templates at the theme (layouts/, partials/, assets/)")]))
         }
         FastHTMLContentType.registered
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var compiled: [String: CompiledTemplate]? = engine == .compiled ? [:] : nil
         var problems: [Diagnostic] = []
         for folder in ["layouts", "partials"] {
             let listing = FileTree.files(under: root + "/" + folder)
@@ -45,6 +57,8 @@ public struct TemplateSet: Sendable {
                     let template = try MustacheTemplate(string: FastHTMLContentType.pragma + text)
                     library.register(template, named: name)
                     names.insert(name)
+                    compiled?[name] = try? CompiledTemplate.compile(FastHTMLContentType.pragma + text)
+                    if compiled?[name] == nil { compiled = nil }
                 } catch let error as MustacheTemplate.ParserError {
                     // The pragma sits before the file's first column.
                     let shift = error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0
@@ -60,12 +74,14 @@ public struct TemplateSet: Sendable {
         }
         if !problems.isEmpty { return .failure(BuildFailure(problems)) }
         let assets = FileTree.files(under: root + "/assets").filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-        return .success(TemplateSet(library: library, names: names, assets: assets, root: root))
+        return .success(
+            TemplateSet(library: library, compiled: compiled.map { CompiledLibrary($0) }, names: names, assets: assets, root: root))
     }
 
     /// Renders the layout `name` with `context`.
     func render(_ name: String, _ context: Any) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        if let compiled { return String(decoding: compiled.render(name, context), as: UTF8.self) }
+        return library.render(context, withTemplate: name) ?? ""
     }
 
     func has(_ name: String) -> Bool { names.contains(name) }

@@ -30,6 +30,13 @@ struct Build: ParsableCommand {
         help: "Show when each note last changed and by whom, from one 'git log' of the content folder.")
     var gitInfo = true
 
+    @Flag(
+        name: .customLong("reference-renderer"),
+        help: ArgumentHelp(
+            "Render with swift-mustache alone, the reference Rapport's compiled renderer matches byte for byte (slower).",
+            visibility: .hidden))
+    var referenceRenderer = false
+
     func run() throws {
         // An internal build never lands in the folder a shared build publishes unless told to.
         let output = out ?? (`internal` ? "output-internal" : "output")
@@ -42,7 +49,8 @@ struct Build: ParsableCommand {
         }
         let options = BuildOptions(
             content: source.content, templates: source.templates, output: output, asOf: try source.resolveAsOf(),
-            includeInternal: `internal`, includeDrafts: drafts, baseURL: base, gitInfo: gitInfo)
+            includeInternal: `internal`, includeDrafts: drafts, baseURL: base, gitInfo: gitInfo,
+            templateEngine: referenceRenderer ? .reference : .compiled)
         do {
             let report = try SiteBuilder.build(options)
             printDiagnostics(report.diagnostics)

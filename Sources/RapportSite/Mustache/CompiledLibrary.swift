@@ -1,0 +1,426 @@
+import Mustache
+
+/// Renders compiled templates (`CompiledTemplate`) straight into UTF-8 bytes.
+///
+/// The values are the ones `PageContext` builds: `[String: Any]` objects, arrays, strings,
+/// booleans and numbers. A value is looked up, tested and printed as swift-mustache does it,
+/// with the common types recognised by their exact type first; so is indentation of
+/// standalone partials and blocks, and the inheritance of block overrides.
+///
+/// The templates are linked into one flat program of plain operations over one text buffer:
+/// two threads rendering pages read it without touching shared reference counts, which,
+/// with a tree of objects, cost more than the rendering itself.
+struct CompiledLibrary: Sendable {
+    private let program: Program
+
+    init(_ templates: [String: CompiledTemplate]) {
+        program = Program(linking: templates)
+    }
+
+    /// Renders the template `name` with `object` as the context.
+    func render(_ name: String, _ object: Any) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16 * 1024)
+        guard let index = program.templateIndex[name] else { return out }
+        program.ops.withUnsafeBufferPointer { ops in
+            program.text.withUnsafeBufferPointer { text in
+                program.names.withUnsafeBufferPointer { names in
+                    program.overrides.withUnsafeBufferPointer { overrides in
+                        var renderer = Renderer(
+                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: [object])
+                        let range = program.templates[index]
+                        renderer.run(range.start, range.end, frame: Frame(indentation: nil, inherited: []), into: &out)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// One operation of the program. Bodies (of sections, blocks, templates) are ranges of
+    /// operations; a section's body follows it directly.
+    fileprivate struct Op {
+        enum Kind: UInt8 { case text, escaped, raw, section, inverted, block, partial }
+        var kind: Kind
+        /// text: offset; escaped, raw, section, inverted: first name; block: block id;
+        /// partial: template index (-1 when the theme has no such template).
+        var a: Int32 = 0
+        /// text: length; escaped, raw, section, inverted: name count; block, partial: -1 or the
+        /// offset of the indentation in `text`.
+        var b: Int32 = 0
+        /// section, inverted, block: end of the body that follows; partial: first override.
+        var c: Int32 = 0
+        /// escaped, raw, section, inverted: `NameFlags`; block, partial: indentation length;
+        var d: Int32 = 0
+        /// partial: number of overrides.
+        var e: Int32 = 0
+    }
+
+    /// How a name is looked up: `.` (the current object) or `.name` (in it only).
+    fileprivate enum NameFlags {
+        static let current: Int32 = 1
+        static let anchored: Int32 = 2
+    }
+
+    /// A parent's block override: the block and its body.
+    fileprivate struct Override {
+        var block: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    fileprivate struct Program {
+        var ops: [Op] = []
+        var text: [UInt8] = []
+        /// Name parts of every variable and section, in order.
+        var names: [String] = []
+        var overrides: [Override] = []
+        /// Each template's body.
+        var templates: [(start: Int32, end: Int32)] = []
+        var templateIndex: [String: Int] = [:]
+        var blockIDs: [String: Int32] = [:]
+
+        init(linking compiled: [String: CompiledTemplate]) {
+            let names = compiled.keys.sorted()
+            for (index, name) in names.enumerated() { templateIndex[name] = index }
+            templates = Array(repeating: (0, 0), count: names.count)
+            for (index, name) in names.enumerated() {
+                templates[index] = emit(compiled[name]!)
+            }
+        }
+
+        private mutating func emit(_ template: CompiledTemplate) -> (start: Int32, end: Int32) {
+            let start = Int32(ops.count)
+            var pending: [(slot: Int, template: CompiledTemplate)] = []
+            for token in template.tokens {
+                switch token {
+                case .text(let bytes):
+                    ops.append(Op(kind: .text, a: Int32(text.count), b: Int32(bytes.count)))
+                    text.append(contentsOf: bytes)
+                case .variable(let path, let escaped):
+                    ops.append(name(path, kind: escaped ? .escaped : .raw))
+                case .section(let path, let body), .invertedSection(let path, let body):
+                    let isSection = if case .section = token { true } else { false }
+                    let slot = ops.count
+                    ops.append(name(path, kind: isSection ? .section : .inverted))
+                    ops[slot].c = emitInline(body)
+                case .block(let block, let fallback, let indentation):
+                    let slot = ops.count
+                    var op = Op(kind: .block, a: blockID(block))
+                    (op.b, op.d) = store(indentation)
+                    ops.append(op)
+                    ops[slot].c = emitInline(fallback)
+                case .blockDefinition:
+                    break
+                case .partial(let partial, let indentation, let blockOverrides):
+                    var op = Op(kind: .partial, a: Int32(templateIndex[partial] ?? -1))
+                    (op.b, op.d) = store(indentation)
+                    op.c = Int32(overrides.count)
+                    op.e = Int32(blockOverrides?.count ?? 0)
+                    for (block, body) in (blockOverrides ?? [:]).sorted(by: { $0.key < $1.key }) {
+                        pending.append((overrides.count, body))
+                        overrides.append(Override(block: blockID(block), start: 0, end: 0))
+                    }
+                    ops.append(op)
+                }
+            }
+            let end = Int32(ops.count)
+            // Override bodies go after the template's own operations.
+            for (slot, body) in pending {
+                let range = emit(body)
+                overrides[slot].start = range.start
+                overrides[slot].end = range.end
+            }
+            return (start, end)
+        }
+
+        /// Emits a body right after its section or block operation; returns its end.
+        private mutating func emitInline(_ body: CompiledTemplate) -> Int32 {
+            // A body with parents inside puts their override bodies after its own end, so
+            // the section's end is the end of its own operations.
+            let range = emit(body)
+            return range.end
+        }
+
+        private mutating func name(_ path: CompiledTemplate.NamePath, kind: Op.Kind) -> Op {
+            let op = Op(
+                kind: kind, a: Int32(names.count), b: Int32(path.parts.count),
+                d: (path.isCurrent ? NameFlags.current : 0) | (path.isAnchored ? NameFlags.anchored : 0))
+            names.append(contentsOf: path.parts)
+            return op
+        }
+
+        private mutating func store(_ indentation: [UInt8]?) -> (Int32, Int32) {
+            guard let indentation else { return (-1, 0) }
+            defer { text.append(contentsOf: indentation) }
+            return (Int32(text.count), Int32(indentation.count))
+        }
+
+        private mutating func blockID(_ name: String) -> Int32 {
+            if let id = blockIDs[name] { return id }
+            let id = Int32(blockIDs.count)
+            blockIDs[name] = id
+            return id
+        }
+    }
+
+    /// What a partial or block passes down: the indentation its lines get, and the block
+    /// overrides of the parents it is rendered within (outer parents first: they win).
+    fileprivate struct Frame {
+        let indentation: [UInt8]?
+        let inherited: [Override]
+    }
+
+    fileprivate struct Renderer {
+        let ops: UnsafeBufferPointer<Op>
+        let text: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<String>
+        let overrides: UnsafeBufferPointer<Override>
+        let templates: [(start: Int32, end: Int32)]
+        /// The context stack, innermost last.
+        var stack: [Any]
+
+        /// Renders the operations `start..<end` as one template: a token that prints
+        /// something at the start of one of its lines is indented.
+        mutating func run(_ start: Int32, _ end: Int32, frame: Frame, into out: inout [UInt8]) {
+            let indentation = frame.indentation ?? []
+            let outStart = out.count
+            var index = Int(start)
+            let end = Int(end)
+            while index < end {
+                let mark = out.count
+                // After a line feed, but not after CR LF, which swift-mustache reads as one
+                // character that is not "\n".
+                let atLineStart =
+                    !indentation.isEmpty && mark > outStart && out[mark - 1] == 0x0A && !(mark - 1 > outStart && out[mark - 2] == 0x0D)
+                index = step(index, frame: frame, into: &out)
+                if atLineStart, out.count > mark { out.insert(contentsOf: indentation, at: mark) }
+            }
+        }
+
+        /// Runs the operation at `index`; returns the index of the next one.
+        private mutating func step(_ index: Int, frame: Frame, into out: inout [UInt8]) -> Int {
+            let op = ops[index]
+            let next = index + 1
+            switch op.kind {
+            case .text:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(op.a)..<Int(op.a + op.b)]))
+                return next
+            case .escaped, .raw:
+                guard let value = lookup(op) else { return next }
+                Self.print(value, escaped: op.kind == .escaped, into: &out)
+                return next
+            case .section:
+                let body = Int32(next)
+                guard let value = lookup(op) else { return Int(op.c) }
+                switch ValueKind(of: value) {
+                case .list:
+                    for item in value as! [[String: Any]] { runPushing(item, body, op.c, frame, &out) }
+                case .flag:
+                    if value as! Bool { run(body, op.c, frame: frame, into: &out) }
+                case .object, .textObject, .text:
+                    runPushing(value, body, op.c, frame, &out)
+                case .other:
+                    if let items = Self.sequence(value) {
+                        for item in items { runPushing(item, body, op.c, frame, &out) }
+                    } else if !Self.isNull(value) {
+                        runPushing(value, body, op.c, frame, &out)
+                    }
+                }
+                return Int(op.c)
+            case .inverted:
+                let body = Int32(next)
+                guard let value = lookup(op) else {
+                    run(body, op.c, frame: frame, into: &out)
+                    return Int(op.c)
+                }
+                switch ValueKind(of: value) {
+                case .list:
+                    if (value as! [[String: Any]]).isEmpty { runPushing(value, body, op.c, frame, &out) }
+                case .flag:
+                    if !(value as! Bool) { run(body, op.c, frame: frame, into: &out) }
+                case .object, .textObject, .text:
+                    break
+                case .other:
+                    if let items = Self.sequence(value) {
+                        if items.isEmpty { runPushing(value, body, op.c, frame, &out) }
+                    } else if Self.isNull(value) {
+                        run(body, op.c, frame: frame, into: &out)
+                    }
+                }
+                return Int(op.c)
+            case .block:
+                let inner = Frame(indentation: indent(frame.indentation, op), inherited: frame.inherited)
+                if let override = frame.inherited.first(where: { $0.block == op.a }) {
+                    run(override.start, override.end, frame: inner, into: &out)
+                } else {
+                    run(Int32(next), op.c, frame: inner, into: &out)
+                }
+                return Int(op.c)
+            case .partial:
+                guard op.a >= 0 else { return next }
+                var inherited = frame.inherited
+                for slot in Int(op.c)..<Int(op.c + op.e) where !inherited.contains(where: { $0.block == overrides[slot].block }) {
+                    inherited.append(overrides[slot])
+                }
+                let template = templates[Int(op.a)]
+                run(template.start, template.end, frame: Frame(indentation: indent(frame.indentation, op), inherited: inherited), into: &out)
+                return next
+            }
+        }
+
+        private mutating func runPushing(_ value: Any, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
+            stack.append(value)
+            run(start, end, frame: frame, into: &out)
+            stack.removeLast()
+        }
+
+        /// The indentation inside a partial or block: the outer one plus the tag's own.
+        private func indent(_ current: [UInt8]?, _ op: Op) -> [UInt8]? {
+            guard op.b >= 0 else { return current }
+            return (current ?? []) + UnsafeBufferPointer(rebasing: text[Int(op.b)..<Int(op.b + op.d)])
+        }
+
+        /// The value a name stands for: the first object up the stack that has the name's
+        /// first part, then the other parts inside it (no further climbing).
+        private func lookup(_ op: Op) -> Any? {
+            let count = Int(op.b)
+            if op.d & NameFlags.current != 0 || count == 0 { return stack.last }
+            let first = Int(op.a)
+            var value: Any
+            if op.d & NameFlags.anchored != 0 {
+                guard let top = stack.last, let found = Self.child(names[first], of: top) else { return nil }
+                value = found
+            } else {
+                var found: Any? = nil
+                let name = names[first]
+                for object in stack.reversed() {
+                    if let child = Self.child(name, of: object) {
+                        found = child
+                        break
+                    }
+                }
+                guard let match = found else { return nil }
+                value = match
+            }
+            for part in first + 1..<first + count {
+                guard let child = Self.child(names[part], of: value) else { return nil }
+                value = child
+            }
+            return value
+        }
+
+        private static func child(_ name: String, of object: Any) -> Any? {
+            switch ValueKind(of: object) {
+            case .object: return (object as! [String: Any])[name]
+            case .textObject: return (object as! [String: String])[name]
+            case .text, .flag, .list: return nil
+            case .other: break
+            }
+            if isNull(object) { return nil }
+            if let parent = object as? MustacheParent { return parent.child(named: name) }
+            // Any other value: its stored property of that name, as swift-mustache reads it.
+            guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+            let mirror = Mirror(reflecting: match.value)
+            guard mirror.displayStyle == .optional else { return match.value }
+            return mirror.children.first?.value
+        }
+
+        /// Arrays and sets, which sections iterate.
+        private static func sequence(_ value: Any) -> [Any]? {
+            if let strings = value as? [String] { return strings }
+            guard value is any MustacheSequence else { return nil }
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .collection || mirror.displayStyle == .set else { return nil }
+            return mirror.children.map(\.value)
+        }
+
+        private static func isNull(_ value: Any) -> Bool {
+            if let renderable = value as? MustacheCustomRenderable { return renderable.isNull }
+            if let custom = value as? MustacheCustomRepresentation { return custom.representation == nil }
+            return false
+        }
+
+        private static func print(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
+            let text: String
+            if ValueKind(of: value) == .text {
+                text = value as! String
+            } else if let renderable = value as? MustacheCustomRenderable {
+                text = renderable.renderText
+            } else {
+                text = String(describing: unwrapped(value))
+            }
+            if escaped { HTMLEscaper.append(text, to: &out) } else { HTMLEscaper.appendRaw(text, to: &out) }
+        }
+
+        /// An optional's value (a nil keeps the optional), as swift-mustache prints it.
+        private static func unwrapped(_ value: Any) -> Any {
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional, let wrapped = mirror.children.first?.value else { return value }
+            return wrapped
+        }
+    }
+}
+
+/// The value types `PageContext` builds, told apart by exact type: a cast to the exact
+/// dynamic type is a copy, while a failed or converting cast between collection types costs
+/// an allocation or a walk over the elements.
+private enum ValueKind: Equatable {
+    case object, textObject, list, text, flag, other
+
+    // Generic metadata looked up once, not at every comparison.
+    private static let objectType = ObjectIdentifier([String: Any].self)
+    private static let textObjectType = ObjectIdentifier([String: String].self)
+    private static let listType = ObjectIdentifier([[String: Any]].self)
+    private static let textType = ObjectIdentifier(String.self)
+    private static let flagType = ObjectIdentifier(Bool.self)
+
+    init(of value: Any) {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == Self.objectType {
+            self = .object
+        } else if type == Self.textType {
+            self = .text
+        } else if type == Self.textObjectType {
+            self = .textObject
+        } else if type == Self.listType {
+            self = .list
+        } else if type == Self.flagType {
+            self = .flag
+        } else {
+            self = .other
+        }
+    }
+}
+
+/// HTML escaping of `<`, `>`, `&`, `"` and `'`, the characters swift-mustache's HTML
+/// content type escapes, byte by byte.
+enum HTMLEscaper {
+    /// Appends `text`'s UTF-8 bytes as they are.
+    static func appendRaw(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    static func append(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x26: replacement = "&amp;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+        }
+    }
+}

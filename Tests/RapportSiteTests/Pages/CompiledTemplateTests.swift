@@ -1,0 +1,141 @@
+import Foundation
+import Mustache
+import RapportCore
+import Testing
+
+@testable import RapportSite
+
+/// Rapport's compiled renderer must print exactly what swift-mustache prints: the same
+/// templates and values go through both, byte for byte, including the whitespace rules
+/// (standalone tags, indented partials and blocks) and inheritance.
+@Suite struct CompiledTemplateTests {
+    /// Renders `main` with `partials` and `context` through both engines.
+    private func both(_ main: String, _ partials: [String: String] = [:], _ context: Any) throws -> (compiled: String, reference: String) {
+        FastHTMLContentType.registered
+        var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
+        for (name, text) in partials.merging(["main": main], uniquingKeysWith: { $1 }) {
+            library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + text), named: name)
+            compiled[name] = try CompiledTemplate.compile(FastHTMLContentType.pragma + text)
+        }
+        let reference = library.render(context, withTemplate: "main") ?? "<nil>"
+        return (String(decoding: CompiledLibrary(compiled).render("main", context), as: UTF8.self), reference)
+    }
+
+    private static var context: [String: Any] { [
+        "title": "Q3 <review> & \"wins\" 'n' more",
+        "empty": "",
+        "yes": true, "no": false, "count": 3, "ratio": 0.5,
+        "site": ["title": "Portal", "client": "Acme"] as [String: String],
+        "items": [["name": "a", "href": "a.html", "on": true], ["name": "b", "href": "b.html", "on": false]] as [[String: Any]],
+        "none": [[String: Any]](),
+        "words": ["x", "y<"],
+        "nested": ["inner": ["deep": "found"] as [String: Any], "name": "nested name"] as [String: Any],
+        "html": "<p>raw & ready</p>",
+        "multi": "line one\nline two",
+    ] }
+
+    @Test(arguments: [
+        "Hello {{title}}!",
+        "{{{title}}} {{&title}} {{ title }}",
+        "{{site.title}} / {{site.client}} / {{site.missing}} / {{nested.inner.deep}} / {{nested.inner.name}}",
+        "{{#items}}{{name}}:{{title}}{{#on}}+{{/on}}{{^on}}-{{/on}};{{/items}}",
+        "{{#none}}never{{/none}}{{^none}}nothing{{/none}}",
+        "{{#words}}[{{.}}]{{/words}}",
+        "{{#empty}}empty string is a value{{/empty}}|{{^empty}}never{{/empty}}",
+        "{{#count}}{{.}}{{/count}} {{ratio}} {{yes}} {{no}} {{missing}}",
+        "{{#nested}}{{name}} {{.name}} {{.title}} {{title}}{{/nested}}",
+        "{{#yes}}y{{/yes}}{{#no}}n{{/no}}{{^no}}not n{{/no}}{{^missing}}no such key{{/missing}}",
+        "<ul>\n  {{#items}}\n  <li>{{name}}</li>\n  {{/items}}\n</ul>\n",
+        "  {{! a comment alone }}\nafter\n {{! inline }} text\n",
+        "a {{#yes}}\nb{{/yes}} c\n{{#yes}}  \nd\n  {{/yes}}  \ne",
+        "{{#items}}\n{{#on}}\n  on: {{name}}\n{{/on}}\n{{/items}}\n",
+        "{ {single} } {{{html}}} {{html}}",
+        "line\r\n{{#yes}}\r\ncrlf\r\n{{/yes}}\r\nend",
+    ])
+    func variablesAndSectionsPrintWhatSwiftMustachePrints(template: String) throws {
+        let result = try both(template, [:], Self.context)
+        #expect(result.compiled == result.reference)
+    }
+
+    @Test func indentedStandalonePartialsIndentEveryLine() throws {
+        let partials = ["row": "<li>{{name}}</li>\n<li class=\"second\">{{title}}</li>\n", "inline": "[{{name}}]"]
+        let main = "<ul>\n    {{> row}}\n  {{#items}}\n    {{> row}}\n  {{/items}}\n  x {{> inline}} y\n</ul>\n"
+        let result = try both(main, partials, Self.context)
+        #expect(result.compiled == result.reference)
+        #expect(result.compiled.contains("\n    <li class=\"second\">Q3 &lt;review&gt;"))
+    }
+
+    @Test func indentedPartialsInCRLFTemplates() throws {
+        let result = try both("<ul>\r\n  {{> row}}\r\n</ul>\r\n", ["row": "<li>{{name}}</li>\r\n<li>two</li>\r\n"], ["name": "n"])
+        #expect(result.compiled == result.reference)
+    }
+
+    @Test func parentsAndBlocksFollowInheritance() throws {
+        let partials = [
+            "base": "<html>\n  <title>{{$title}}Default{{/title}}</title>\n  {{$body}}\n  <p>no body</p>\n  {{/body}}\n</html>\n",
+            "middle": "{{<base}}{{$title}}Middle {{title}}{{/title}}{{/base}}",
+        ]
+        let main = "{{<middle}}\n{{$body}}\n    <main>{{site.title}}</main>\n    <p>{{#items}}{{name}}{{/items}}</p>\n{{/body}}\n{{$title}}ignored by the outer rule{{/title}}\n{{/middle}}\n"
+        let result = try both(main, partials, Self.context)
+        #expect(result.compiled == result.reference)
+        #expect(result.compiled.contains("<main>Portal</main>"))
+    }
+
+    @Test func theOutermostOverrideWins() throws {
+        let partials = ["base": "[{{$a}}base{{/a}}]", "child": "{{<base}}{{$a}}child{{/a}}{{/base}}"]
+        let result = try both("{{<child}}{{$a}}outer{{/a}}{{/child}}", partials, Self.context)
+        #expect(result.compiled == result.reference)
+        #expect(result.compiled == "[outer]")
+    }
+
+    @Test func aMissingPartialPrintsNothing() throws {
+        let result = try both("a{{> nowhere}}b", [:], Self.context)
+        #expect(result.compiled == "ab")
+        #expect(result.compiled == result.reference)
+    }
+
+    @Test(arguments: [
+        ("{{=<% %>=}}<% title %>", "set delimiters"),
+        ("{{uppercased(title)}}", "transforms"),
+        ("{{>*dynamic}}", "dynamic partials"),
+        ("{{%CONTENT_TYPE:TEXT}}{{title}}", "a content type other than HTML"),
+    ])
+    func whatItDoesNotCoverIsDeclined(template: String, reason: String) {
+        #expect(throws: CompiledTemplate.Declined(reason: reason)) { try CompiledTemplate.compile(template) }
+    }
+
+    @Test func aThemeItDeclinesIsRenderedBySwiftMustache() throws {
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: theme) }
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: theme)
+        let home = theme + "/layouts/home.mustache"
+        let original = try String(contentsOfFile: home, encoding: .utf8)
+        try ("{{=<% %>=}}" + original.replacingOccurrences(of: "{{", with: "<%").replacingOccurrences(of: "}}", with: "%>"))
+            .write(toFile: home, atomically: true, encoding: .utf8)
+        let set = try TemplateSet.load(from: theme).get()
+        #expect(set.compiled == nil)
+        #expect(set.render("home", ["title": "Declined & rendered"]).contains("Declined &amp; rendered"))
+        let plain = try TemplateSet.load(from: Repository.templates).get()
+        #expect(plain.compiled != nil)
+    }
+
+    /// The whole sample portal (every layout and partial of the default theme, with real
+    /// values), once with each engine: the same bytes in every file.
+    @Test func theSamplePortalIsTheSameWithEitherEngine() throws {
+        let fixture = try SiteFixture()
+        let content = Repository.root.appendingPathComponent("content").path
+        var compiled = fixture.options(output: "compiled", asOf: "2026-11-20")
+        compiled.content = content
+        var reference = compiled
+        reference.output = fixture.root + "/reference"
+        reference.templateEngine = .reference
+        _ = try SiteBuilder.build(compiled)
+        _ = try SiteBuilder.build(reference)
+        let one = fixture.files(in: "compiled")
+        let two = fixture.files(in: "reference")
+        #expect(one.count > 100)
+        #expect(one.keys.sorted() == two.keys.sorted())
+        for (route, bytes) in one { #expect(two[route] == bytes, "\(route) differs between the engines") }
+    }
+}
