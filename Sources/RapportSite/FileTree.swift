@@ -53,10 +53,15 @@ enum FileTree {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw FileError("cannot write \(path): \(errorText())") }
         defer { close(fd) }
-        let array = Array(bytes)
+        // A string's UTF-8 view or an array is written in place; anything else is copied once.
+        let written = try bytes.withContiguousStorageIfAvailable { try writeAll($0, to: fd, path: path) }
+        if written == nil { try Array(bytes).withUnsafeBufferPointer { try writeAll($0, to: fd, path: path) } }
+    }
+
+    private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32, path: String) throws {
         var done = 0
-        while done < array.count {
-            let count = array.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + done, array.count - done) }
+        while done < buffer.count {
+            let count = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
             guard count > 0 else { throw FileError("cannot write \(path): \(errorText())") }
             done += count
         }

@@ -8,39 +8,48 @@ struct JSONWriter {
     private var needsComma = [false]
 
     static func string(_ value: String) -> String {
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(value.utf8.count + 8)
-        var bytes = Array(value.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            // `<`, `>` and `&` as escapes keep `</script>` harmless when JSON is inlined in a page.
-            case 0x3C: out += Array("\\u003c".utf8)
-            case 0x3E: out += Array("\\u003e".utf8)
-            case 0x26: out += Array("\\u0026".utf8)
-            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                // U+2028 and U+2029 end a line in JavaScript.
-                out += Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            default:
-                if byte < 0x20 {
-                    let hex = String(byte, radix: 16)
-                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    out.append(byte)
-                }
+        var value = value
+        return value.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 2)
+            out.append(0x22)
+            var runStart = 0
+            var index = 0
+            func escape(_ replacement: StaticString, skipping extra: Int = 0) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                index += extra
+                runStart = index + 1
             }
-            index += 1
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: escape("\\\"")
+                case 0x5C: escape("\\\\")
+                case 0x0A: escape("\\n")
+                case 0x0D: escape("\\r")
+                case 0x09: escape("\\t")
+                // `<`, `>` and `&` as escapes keep `</script>` harmless when JSON is inlined in a page.
+                case 0x3C: escape("\\u003c")
+                case 0x3E: escape("\\u003e")
+                case 0x26: escape("\\u0026")
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 2)
+                case 0..<0x20:
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    let hex = String(byte, radix: 16)
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                    runStart = index + 1
+                default:
+                    break
+                }
+                index += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        bytes.removeAll()
-        out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 
     enum Value {

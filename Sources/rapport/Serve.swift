@@ -50,6 +50,7 @@ struct Serve: AsyncParsableCommand {
         }
         print("Serving \(first.pagesTotal) files at http://\(host.contains(":") ? "[\(host)]" : host):\(bound)/ (in memory; press Ctrl-C to stop)")
         print("Watching \(options.content)/ and \(options.templates)/ for changes.")
+        fflush(nil)
 
         let rebuilds = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         let watcher = FileWatcher(roots: [options.content, options.templates]) { rebuilds.continuation.yield() }
@@ -96,5 +97,7 @@ struct Serve: AsyncParsableCommand {
         if timings {
             print(outcome.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: ", "))
         }
+        // Shown as it happens, also when the output goes through a pipe.
+        fflush(nil)
     }
 }
