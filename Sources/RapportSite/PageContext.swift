@@ -68,6 +68,10 @@ struct PageContext {
 
     func person(_ handle: String?) -> [String: Any]? {
         guard let handle else { return nil }
+        return model.navigation.shared("person|" + root + "|" + handle) { makePerson(handle) }
+    }
+
+    private func makePerson(_ handle: String) -> [String: Any] {
         if let person = model.people[handle] {
             return [
                 "handle": handle, "name": person.name, "team": person.team, "teamName": teamName(person.team),
@@ -111,7 +115,7 @@ struct PageContext {
     }
 
     func tagLinks(_ tags: [String]) -> [[String: Any]] {
-        tags.map { ["name": $0, "href": href(Routes.tag($0))] }
+        tags.map { tag in model.navigation.shared("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as [String: Any] } }
     }
 
     func status(_ status: Status) -> [String: Any] {

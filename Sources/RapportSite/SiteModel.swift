@@ -30,7 +30,7 @@ final class SiteModel: Sendable {
     let siteNames: [String: String]
     /// The as-of date as pages print it.
     let asOfText: String
-    /// Navigation menus, made once for each page depth and section.
+    /// Navigation menus, people and tag links, made once for each page depth.
     let navigation = MenuCache()
 
     init(
@@ -100,14 +100,18 @@ final class SiteModel: Sendable {
 /// so the cache is locked; what it holds is never changed after it is stored.
 final class MenuCache: Sendable {
     private struct Entry: @unchecked Sendable {
-        let value: [[String: Any]]
+        let value: Any
     }
     private let entries = Mutex([String: Entry]())
 
     /// The menu for a page at `root` in `section`, made by `make` the first time.
     func menu(root: String, section: String?, make: () -> [[String: Any]]) -> [[String: Any]] {
-        let key = root + "|" + (section ?? "")
-        if let entry = entries.withLock({ $0[key] }) { return entry.value }
+        shared("nav|" + root + "|" + (section ?? ""), make)
+    }
+
+    /// The value stored under `key`, made by `make` the first time.
+    func shared<Value>(_ key: String, _ make: () -> Value) -> Value {
+        if let entry = entries.withLock({ $0[key] }), let value = entry.value as? Value { return value }
         let value = make()
         entries.withLock { $0[key] = Entry(value: value) }
         return value
