@@ -14,6 +14,12 @@ struct SourceText {
     init(_ text: String) {
         var text = text
         (bytes, lineStarts) = text.withUTF8 { source in
+            // Text without CR, nearly all of it, is copied as it is.
+            if !source.contains(0x0D) {
+                var starts = [0]
+                for (offset, byte) in source.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+                return (Array(source), starts)
+            }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(source.count)
             var starts = [0]
