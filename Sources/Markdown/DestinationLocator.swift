@@ -10,26 +10,15 @@ import Foundation
 /// link was quadratic: a 5 MB note of links on one line took minutes. When the budget is
 /// spent, a link is reported at the start of its block, as one that cannot be found is.
 struct DestinationLocator {
-    private let source: [UInt8]
-    /// The byte offset at which each line starts; line 1 at index 0.
-    private let lineStarts: [Int]
+    private let source: SourceText
     /// Where the next search in the current block may start.
     private var cursor = 0
     /// Bytes the searches may still read.
     private var budget: Int
 
-    init(lines: [Substring]) {
-        var bytes: [UInt8] = []
-        var starts: [Int] = []
-        starts.reserveCapacity(lines.count)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { bytes.append(0x0A) }
-            starts.append(bytes.count)
-            bytes.append(contentsOf: line.utf8)
-        }
-        source = bytes
-        lineStarts = starts
-        budget = 16 * bytes.count + (1 << 20)
+    init(source: SourceText) {
+        self.source = source
+        budget = 16 * source.bytes.count + (1 << 20)
     }
 
     /// The line and column of `destination` in a block spanning `startLine` to `endLine`
@@ -37,23 +26,24 @@ struct DestinationLocator {
     mutating func locate(_ destination: String, startLine: Int, startColumn: Int, endLine: Int) -> (line: Int, column: Int) {
         let start = max(1, startLine)
         let fallback = (start, max(1, startColumn))
+        let lineStarts = source.lineStarts
         guard !destination.isEmpty, start <= lineStarts.count else { return fallback }
         let needle = Array(destination.utf8)
         let blockStart = lineStarts[start - 1]
-        let blockEnd = endLine < lineStarts.count ? lineStarts[max(endLine, start)] : source.count
+        let blockEnd = endLine < lineStarts.count ? lineStarts[max(endLine, start)] : source.bytes.count
         var found = find(needle, from: max(cursor, blockStart))
         // A reference link's destination is written in its definition, which may come
         // before the links found so far: look again from the top of the block.
         if found == nil, cursor > blockStart { found = find(needle, from: blockStart) }
         guard let offset = found else { return fallback }
         if offset < blockEnd { cursor = offset + needle.count }
-        return position(of: offset)
+        return source.position(of: offset)
     }
 
     /// The offset of the first `needle` at or after `start`, within the budget.
     private mutating func find(_ needle: [UInt8], from start: Int) -> Int? {
-        guard budget > 0, start + needle.count <= source.count else { return nil }
-        let (offset, read) = source.withUnsafeBufferPointer { hay -> (Int?, Int) in
+        guard budget > 0, start + needle.count <= source.bytes.count else { return nil }
+        let (offset, read) = source.bytes.withUnsafeBufferPointer { hay -> (Int?, Int) in
             guard let base = hay.baseAddress else { return (nil, 0) }
             let last = hay.count - needle.count
             var index = start
@@ -70,16 +60,5 @@ struct DestinationLocator {
         }
         budget -= read
         return offset
-    }
-
-    /// The 1-based line and byte column of a byte offset.
-    private func position(of offset: Int) -> (line: Int, column: Int) {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
-        }
-        return (low + 1, offset - lineStarts[low] + 1)
     }
 }

@@ -105,7 +105,7 @@ extension MarkdownDocument {
     /// Every link and image destination in document order.
     public func links() -> [LinkReference] {
         var found: [LinkReference] = []
-        var locator = DestinationLocator(lines: sourceLines)
+        var locator = DestinationLocator(source: source)
         walk { node in
             guard node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE,
                 let url = node.url
@@ -159,22 +159,22 @@ extension MarkdownDocument {
     /// Reads the item's own task marker from the source: after the list marker
     /// (`-`, `*`, `+`, `1.` or `1)`) and its spaces comes `[ ]`, `[x]` or `[X]`.
     func ownMarkerIsChecked(line: Int, column: Int) -> Bool {
-        guard line >= 1, line <= sourceLines.count else { return false }
-        let bytes = Array(sourceLines[line - 1].utf8)
-        var index = max(0, column - 1)
-        guard index < bytes.count else { return false }
+        guard let range = source.line(line) else { return false }
+        let bytes = source.bytes[range]
+        var index = range.lowerBound + max(0, column - 1)
+        guard index < bytes.endIndex else { return false }
         if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "*")
             || bytes[index] == UInt8(ascii: "+")
         {
             index += 1
         } else {
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") {
+            while index < bytes.endIndex, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") {
                 index += 1
             }
         }
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
-        guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 2] == UInt8(ascii: "]")
+        while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index + 2 < bytes.endIndex, bytes[index] == UInt8(ascii: "["), bytes[index + 2] == UInt8(ascii: "]")
         else { return false }
         return bytes[index + 1] == UInt8(ascii: "x") || bytes[index + 1] == UInt8(ascii: "X")
     }
@@ -188,7 +188,28 @@ extension MarkdownDocument {
     }
 }
 
-/// Folds runs of white space into one space and trims the ends.
+/// Folds runs of white space (spaces, tabs, line feeds) into one space and trims the ends.
+///
+/// A space is a separator only where it is a `Character` of its own: `" \u{301}"` is one
+/// character, an accented space. In ASCII text without CR (CR LF is one character too),
+/// every byte is a character, so most text is folded byte by byte, without grapheme
+/// breaking.
 func collapseWhitespace(_ text: String) -> String {
-    text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+    guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+    var folded: [UInt8] = []
+    folded.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for byte in text.utf8 {
+        if isSeparator(byte) {
+            pendingSpace = !folded.isEmpty
+        } else {
+            if pendingSpace { folded.append(0x20) }
+            pendingSpace = false
+            folded.append(byte)
+        }
+    }
+    return String(decoding: folded, as: UTF8.self)
 }

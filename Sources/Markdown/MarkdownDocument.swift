@@ -18,13 +18,13 @@ public final class MarkdownDocument {
     let root: OpaquePointer
     private let extensions: UnsafeMutablePointer<cmark_llist>?
     private let parser: OpaquePointer
-    /// The source split into lines (without their line ends), for reading task markers.
-    let sourceLines: [Substring]
+    /// The source by line, for reading task markers and link destinations back.
+    let source: SourceText
 
     /// Parses `text` as GitHub-flavoured Markdown (tables, strikethrough, autolinks,
     /// tag filter and task lists), keeping source positions for diagnostics.
     public init(_ text: String) {
-        sourceLines = MarkdownDocument.lines(of: text)
+        source = SourceText(text)
         var parsed: (OpaquePointer, OpaquePointer)!
         parseLock.withLock { _ in
             cmark_gfm_core_extensions_ensure_registered()
@@ -45,28 +45,6 @@ public final class MarkdownDocument {
         parser = parsed.0
         root = parsed.1
         extensions = cmark_parser_get_syntax_extensions(parser)
-    }
-
-    /// The lines of `text` as cmark-gfm counts them: a line ends at LF, CR or CR LF. (Split
-    /// at LF alone, a lone CR put every later task marker and link a line off.)
-    static func lines(of text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
-            }
-            lines.append(text[start..<index])
-            index = utf8.index(after: index)
-            if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-            start = index
-        }
-        lines.append(text[start...])
-        return lines
     }
 
     deinit {

@@ -49,7 +49,7 @@ struct LinkResolver: Sendable {
         _ link: LinkReference, notePath: String, displayPath: String, lineOffset: Int, columnOffset: Int,
         log: inout DiagnosticLog
     ) -> LinkRewrite {
-        let destination = link.destination.trimmingCharacters(in: .whitespaces)
+        let destination = LinkResolver.trimmingWhitespace(link.destination)
         let line = link.line + lineOffset
         let column = link.column + columnOffset
         if destination.isEmpty || destination.hasPrefix("#") { return .keep }
@@ -65,7 +65,8 @@ struct LinkResolver: Sendable {
             suffix = String(pathPart[cut...])
             pathPart = String(pathPart[..<cut])
         }
-        let decoded = pathPart.removingPercentEncoding ?? pathPart
+        // Without a `%` there is nothing to decode: skip Foundation's copy of the text.
+        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
         guard decoded.hasSuffix(".md") else { return .keep }
         guard let target = LinkResolver.resolve(decoded, from: notePath) else {
             log.error(displayPath, line, column, "link '\(link.destination)' points outside the content folder")
@@ -85,15 +86,28 @@ struct LinkResolver: Sendable {
         return .replace(NoteBody.rootMarker + route(known.ref) + fragment)
     }
 
+    /// The destination without the white space Foundation's `.whitespaces` trims at either
+    /// end. Destinations seldom have any: when the first and last bytes are ASCII other than
+    /// space and tab, the text is returned as it is, without a round trip through NSString.
+    static func trimmingWhitespace(_ destination: String) -> String {
+        func isKept(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        if let first = destination.utf8.first, let last = destination.utf8.last, isKept(first), isKept(last) {
+            return destination
+        }
+        return destination.trimmingCharacters(in: .whitespaces)
+    }
+
     /// The lower-cased URL scheme, if the destination has one (control characters and
-    /// spaces ignored, as browsers do).
+    /// spaces ignored, as browsers do). Read by bytes: what ends or ignores a scheme is
+    /// ASCII, and the bytes kept are whole characters.
     static func scheme(of destination: String) -> String? {
-        let cleaned = destination.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
-        var scheme = ""
-        for scalar in cleaned {
-            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            if scalar == "/" || scalar == "?" || scalar == "#" { return nil }
-            scheme.unicodeScalars.append(scalar)
+        var scheme: [UInt8] = []
+        for byte in destination.utf8 where byte > 0x20 && byte != 0x7F {
+            switch byte {
+            case UInt8(ascii: ":"): return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self).lowercased()
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return nil
+            default: scheme.append(byte)
+            }
         }
         return nil
     }
@@ -101,8 +115,8 @@ struct LinkResolver: Sendable {
     /// Resolves a relative link against the folder of `notePath`; nil when it leaves the
     /// content folder.
     static func resolve(_ link: String, from notePath: String) -> String? {
-        var parts = notePath.split(separator: "/").dropLast().map(String.init)
-        for component in link.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts = notePath.slashSeparatedParts().dropLast().map(String.init)
+        for component in link.slashSeparatedParts() {
             switch component {
             case ".": continue
             case "..":

@@ -49,7 +49,8 @@ struct NoteHeader: Sendable {
         }
         let fields = FieldReader(node: front, path: displayPath)
 
-        let folder = path.split(separator: "/").first.map(String.init) ?? ""
+        let parts = path.slashSeparatedParts()
+        let folder = parts.first.map(String.init) ?? ""
         var kind = path.contains("/") ? NoteKind(folder: folder) : nil
         if let typeNode = front["type"], let typeName = fields.text("type", log: &log) {
             if let declared = NoteKind(rawValue: typeName) {
@@ -65,7 +66,7 @@ struct NoteHeader: Sendable {
             log.error(displayPath, 1, 1, "cannot tell the note's type: put it in one of \(folders), or give 'type:'")
             return (nil, log.diagnostics)
         }
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let fileName = parts.last.map(String.init) ?? path
         let id = String(fileName.dropLast(3))
         // The id is part of the page's address, in links, the sitemap, the feed and the
         // calendar: `#`, `?` and `%` would cut or change the address, a browser reads `\`

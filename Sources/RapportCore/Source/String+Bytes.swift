@@ -53,4 +53,12 @@ extension String {
         out.append(contentsOf: bytes[cursor...])
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// The non-empty `/`-separated parts of a path, as `split(separator: "/")` gives them.
+    /// An ASCII path is split by bytes, as a `/` is always a `Character` of its own there;
+    /// any other by `Character`, in which a `/` followed by a combining mark is no separator.
+    func slashSeparatedParts() -> [Substring] {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return split(separator: "/") }
+        return utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+    }
 }
