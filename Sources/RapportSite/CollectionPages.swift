@@ -97,7 +97,9 @@ extension PageContext {
 
     /// The opening of a note for lists: its text from the first paragraph on.
     func excerpt(_ note: Note, limit: Int = 180) -> String {
-        Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: limit)
+        model.shared.value("excerpt|\(limit)|" + note.ref.kind.rawValue + "/" + note.ref.id) {
+            Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: limit)
+        }
     }
 
     /// How many done actions the tracker lists, newest first.

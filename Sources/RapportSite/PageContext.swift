@@ -19,7 +19,7 @@ struct PageContext {
             "site": model.siteNames,
             "root": root,
             "title": title,
-            "nav": model.navigation.menu(root: root, section: section) { navigation(section: section) },
+            "nav": model.shared.value("nav|" + root + "|" + (section ?? "")) { navigation(section: section) },
             "asOf": model.asOfText,
             "asOfISO": model.analysis.asOf.description,
             "internalBuild": model.includeInternal,
@@ -55,6 +55,10 @@ struct PageContext {
     // MARK: - Pieces shared by several pages
 
     func noteLink(_ note: Note) -> [String: Any] {
+        model.shared.value("note|" + root + "|" + note.ref.kind.rawValue + "/" + note.ref.id) { makeNoteLink(note) }
+    }
+
+    private func makeNoteLink(_ note: Note) -> [String: Any] {
         var link: [String: Any] = [
             "title": note.title, "href": href(Routes.note(note.ref)), "kind": note.kind.singularTitle,
             "internal": note.visibility == .internal, "draft": note.isDraft,
@@ -68,7 +72,7 @@ struct PageContext {
 
     func person(_ handle: String?) -> [String: Any]? {
         guard let handle else { return nil }
-        return model.navigation.shared("person|" + root + "|" + handle) { makePerson(handle) }
+        return model.shared.value("person|" + root + "|" + handle) { makePerson(handle) }
     }
 
     private func makePerson(_ handle: String) -> [String: Any] {
@@ -115,7 +119,7 @@ struct PageContext {
     }
 
     func tagLinks(_ tags: [String]) -> [[String: Any]] {
-        tags.map { tag in model.navigation.shared("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as [String: Any] } }
+        tags.map { tag in model.shared.value("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as [String: Any] } }
     }
 
     func status(_ status: Status) -> [String: Any] {

@@ -1,4 +1,5 @@
 import RapportCore
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,6 +11,9 @@ struct Publisher {
     let output: String
     let staging: String
     private let backup: String
+    /// Folders of the staging tree made so far, so that a page in a known folder costs no
+    /// `stat` (pages are written from two threads).
+    private let folders = FolderSet()
 
     init(output: String) {
         var trimmed = output
@@ -51,7 +55,13 @@ struct Publisher {
     /// Writes one file of the build, making its folders.
     func write(_ bytes: some Collection<UInt8>, to route: String) throws {
         let path = staging + "/" + route
-        if let slash = path.lastIndex(of: "/") { try FileTree.makeDirectories(String(path[..<slash])) }
+        if let slash = path.lastIndex(of: "/") {
+            let folder = String(path[..<slash])
+            if !folders.contains(folder) {
+                try FileTree.makeDirectories(folder)
+                folders.insert(folder)
+            }
+        }
         try FileTree.write(bytes, to: path)
     }
 
@@ -79,6 +89,14 @@ struct Publisher {
     func abandon() {
         FileTree.remove(staging)
     }
+}
+
+/// A set of paths shared by the threads that write pages.
+private final class FolderSet: Sendable {
+    private let paths = Mutex(Set<String>())
+
+    func contains(_ path: String) -> Bool { paths.withLock { $0.contains(path) } }
+    func insert(_ path: String) { _ = paths.withLock { $0.insert(path) } }
 }
 
 extension FileTree {

@@ -30,8 +30,9 @@ final class SiteModel: Sendable {
     let siteNames: [String: String]
     /// The as-of date as pages print it.
     let asOfText: String
-    /// Navigation menus, people and tag links, made once for each page depth.
-    let navigation = MenuCache()
+    /// Template values many pages show (menus, people, tag and note links, excerpts),
+    /// made once for each page depth instead of once per page.
+    let shared = SharedValues()
 
     init(
         portal: Portal, analysis: Analysis, includeInternal: Bool, includeDrafts: Bool, baseURL: String = "",
@@ -98,19 +99,14 @@ final class SiteModel: Sendable {
 
 /// Template values made once and shared by many pages, by key. Pages are made on two threads,
 /// so the cache is locked; what it holds is never changed after it is stored.
-final class MenuCache: Sendable {
+final class SharedValues: Sendable {
     private struct Entry: @unchecked Sendable {
         let value: Any
     }
     private let entries = Mutex([String: Entry]())
 
-    /// The menu for a page at `root` in `section`, made by `make` the first time.
-    func menu(root: String, section: String?, make: () -> [[String: Any]]) -> [[String: Any]] {
-        shared("nav|" + root + "|" + (section ?? ""), make)
-    }
-
     /// The value stored under `key`, made by `make` the first time.
-    func shared<Value>(_ key: String, _ make: () -> Value) -> Value {
+    func value<Value>(_ key: String, _ make: () -> Value) -> Value {
         if let entry = entries.withLock({ $0[key] }), let value = entry.value as? Value { return value }
         let value = make()
         entries.withLock { $0[key] = Entry(value: value) }
