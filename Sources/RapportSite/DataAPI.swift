@@ -4,13 +4,15 @@ import RapportCore
 /// `api/quarters.json`, the same numbers the pages show, in the contract's shape.
 enum DataAPI {
     static func files(_ analysis: Analysis) -> [(route: String, text: String)] {
-        [
-            ("api/kpis.json", kpis(analysis)),
-            ("api/actions.json", actions(analysis)),
-            ("api/decisions.json", decisions(analysis)),
-            ("api/quarters.json", quarters(analysis)),
-        ]
+        writers.map { ($0.route, $0.write(analysis)) }
     }
+
+    /// Each file of the API and the function that writes it, so that a build can write
+    /// them in parallel with its pages.
+    static let writers: [(route: String, write: @Sendable (Analysis) -> String)] = [
+        ("api/kpis.json", kpis), ("api/actions.json", actions), ("api/decisions.json", decisions),
+        ("api/quarters.json", quarters),
+    ]
 
     static func kpis(_ analysis: Analysis) -> String {
         let items = analysis.kpis.map { kpi -> String in

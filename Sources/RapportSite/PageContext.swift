@@ -87,6 +87,11 @@ struct PageContext {
     }
 
     func action(_ item: ActionItem, showMeeting: Bool = true) -> [String: Any] {
+        let key = "action|\(root)|\(showMeeting)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)"
+        return model.shared.value(key) { makeAction(item, showMeeting: showMeeting) }
+    }
+
+    private func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
         var row: [String: Any] = [
             "text": item.text, "done": item.done, "overdue": item.overdue,
             "status": item.done ? "done" : (item.overdue ? "overdue" : "open"),
@@ -112,6 +117,10 @@ struct PageContext {
     }
 
     func decision(_ item: Decision) -> [String: Any] {
+        model.shared.value("decision|\(root)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)") { makeDecision(item) }
+    }
+
+    private func makeDecision(_ item: Decision) -> [String: Any] {
         [
             "text": item.text, "meetingTitle": item.meetingTitle, "meetingHref": href(Routes.note(item.meeting)),
             "date": Format.shortDate(item.date), "isoDate": item.date.description, "quarter": item.quarter.description,

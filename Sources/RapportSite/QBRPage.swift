@@ -86,7 +86,9 @@ extension PageContext {
 
         pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
             var row = noteLink(note)
-            row["excerpt"] = excerpt(note.body.plainText, limit: 220)
+            row["excerpt"] = model.shared.value("plain-excerpt|220|\(note.ref.kind.rawValue)/\(note.ref.id)") {
+                excerpt(note.body.plainText, limit: 220)
+            }
             return row
         }
         pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in

@@ -1,4 +1,5 @@
 import RapportCore
+import Synchronization
 
 /// One file of the site: where it goes, how to make it, and which inputs it shows (so a
 /// build session renders it again only when one of them changed).
@@ -100,12 +101,15 @@ enum SitePages {
         }
         let pageRoutes = jobs.map(\.route)
 
-        for (route, text) in DataAPI.files(model.analysis) {
-            jobs.append(PageJob(route: route) { text })
+        // Data files are made by their jobs, in parallel with the pages.
+        for (route, write) in DataAPI.writers {
+            jobs.append(PageJob(route: route) { write(model.analysis) })
         }
-        let searchJSON = SearchIndex.json(SearchIndex.entries(model: model, qbrQuarters: quarters))
-        jobs.append(PageJob(route: Routes.searchJSON) { searchJSON })
-        jobs.append(PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON) })
+        // The search index is the largest file: its job goes first, so that the page jobs
+        // fill the other core meanwhile, and the script made from it last.
+        let searchJSON = Once { SearchIndex.json(SearchIndex.entries(model: model, qbrQuarters: quarters)) }
+        jobs.insert(PageJob(route: Routes.searchJSON) { searchJSON.value }, at: 0)
+        jobs.append(PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON.value) })
         jobs.append(PageJob(route: Routes.calendar) { MeetingCalendar.render(model: model, baseURL: model.baseURL) })
         if model.hasFeed {
             jobs.append(PageJob(route: Routes.feed) { AtomFeed.render(model: model, baseURL: model.baseURL) })
@@ -144,5 +148,22 @@ enum SitePages {
             if case .qbr(let quarter) = note.details { quarters.insert(quarter) }
         }
         return quarters.sorted()
+    }
+}
+
+/// A value made the first time a job asks for it; a job asking meanwhile waits for it.
+final class Once<Value: Sendable>: Sendable {
+    private let make: @Sendable () -> Value
+    private let made = Mutex<Value?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+
+    var value: Value {
+        made.withLock { made in
+            if let value = made { return value }
+            let value = make()
+            made = value
+            return value
+        }
     }
 }

@@ -21,7 +21,7 @@ enum MeetingCalendar {
         let meetings = model.portal.notes(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
         for note in meetings {
             guard case .meeting(let details) = note.details, let date = note.date else { continue }
-            let names = details.attendees.map { model.config.person($0)?.name ?? "@" + $0 }
+            let names = details.attendees.map { model.people[$0]?.name ?? "@" + $0 }
             var description: [String] = []
             if !names.isEmpty { description.append("Attendees: " + names.joined(separator: ", ")) }
             let decisions = model.decisionsByMeeting[note.ref] ?? []
@@ -46,11 +46,21 @@ enum MeetingCalendar {
             lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 8 })
+        for line in lines {
+            fold(line, into: &out)
+            out += [0x0D, 0x0A]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `20260408`.
-    static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
+    static func compact(_ day: Day) -> String {
+        var text = day.description
+        text.removeAll { $0 == "-" }
+        return text
+    }
 
     /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and new line escaped;
     /// other control characters dropped. Some calendar apps show descriptions as HTML, so a
@@ -86,20 +96,27 @@ enum MeetingCalendar {
     /// Folds a content line (RFC 5545 3.1): no line longer than 75 octets, each
     /// continuation starting with one space, never splitting a UTF-8 sequence.
     static func fold(_ line: String) -> String {
-        let bytes = Array(line.utf8)
-        if bytes.count <= 75 { return line }
-        var pieces: [[UInt8]] = []
-        var start = 0
-        var limit = 75
-        while start < bytes.count {
-            var end = min(start + limit, bytes.count)
-            // Back up to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
-            while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-            pieces.append(Array(bytes[start..<end]))
-            start = end
-            limit = 74  // the leading space of a continuation line counts
+        var out: [UInt8] = []
+        fold(line, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `line` folded (see `fold(_:)`).
+    static func fold(_ line: String, into out: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { bytes in
+            var start = 0
+            var limit = 75
+            while start < bytes.count {
+                var end = min(start + limit, bytes.count)
+                // Back up to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
+                while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                if start > 0 { out += [0x0D, 0x0A, 0x20] }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                start = end
+                limit = 74  // the leading space of a continuation line counts
+            }
         }
-        return pieces.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\r\n ")
     }
 
     /// The host of `https://host:port/path`, without user or port; nil for no URL.
