@@ -3,23 +3,25 @@
 public enum Mentions {
     /// Every handle mentioned in `text`, without `@`, in order of first mention.
     public static func handles(in text: String) -> [String] {
-        let bytes = Array(text.utf8)
-        var found: [String] = []
-        var index = 0
-        while index < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "@") else { continue }
-            if index > 0, isAlphanumeric(bytes[index - 1]) { continue }
-            var end = index + 1
-            while end < bytes.count, isHandleByte(bytes[end]) { end += 1 }
-            var handle = bytes[(index + 1)..<end]
-            while let last = handle.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "-") {
-                handle = handle.dropLast()
+        var text = text
+        return text.withUTF8 { bytes in
+            var found: [String] = []
+            var index = 0
+            while index < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == UInt8(ascii: "@") else { continue }
+                if index > 0, isAlphanumeric(bytes[index - 1]) { continue }
+                var end = index + 1
+                while end < bytes.count, isHandleByte(bytes[end]) { end += 1 }
+                var handle = bytes[(index + 1)..<end]
+                while let last = handle.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "-") {
+                    handle = handle.dropLast()
+                }
+                let name = String(decoding: handle, as: UTF8.self)
+                if !name.isEmpty && !found.contains(name) { found.append(name) }
             }
-            let name = String(decoding: handle, as: UTF8.self)
-            if !name.isEmpty && !found.contains(name) { found.append(name) }
+            return found
         }
-        return found
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
