@@ -8,7 +8,6 @@ struct Node {
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
 
     var type: cmark_node_type { cmark_node_get_type(pointer) }
-    var typeString: String { String(cString: cmark_node_get_type_string(pointer)) }
     var parent: Node? { cmark_node_parent(pointer).map(Node.init) }
     var firstChild: Node? { cmark_node_first_child(pointer).map(Node.init) }
     var next: Node? { cmark_node_next(pointer).map(Node.init) }
@@ -29,7 +28,16 @@ struct Node {
         return out
     }
 
-    var isTaskItem: Bool { type == CMARK_NODE_ITEM && typeString == "tasklist" }
+    /// True for a list item the tasklist extension took (`- [ ] …`); its type name is
+    /// compared in C, without making a `String` of it.
+    var isTaskItem: Bool { type == CMARK_NODE_ITEM && strcmp(cmark_node_get_type_string(pointer), "tasklist") == 0 }
+
+    /// The first child of type `type`, found without collecting the children.
+    func firstChild(ofType type: cmark_node_type) -> Node? {
+        var child = firstChild
+        while let node = child, node.type != type { child = node.next }
+        return child
+    }
 
     /// True when the node sits inside a block quote.
     var isInBlockQuote: Bool {
@@ -41,16 +49,16 @@ struct Node {
         return false
     }
 
-    /// The text of the node with inline markup removed. Soft and hard breaks become a
+    /// The UTF-8 text of the node with inline markup removed. Soft and hard breaks become a
     /// space; raw HTML is dropped. With `includingBlocks`, the text of nested blocks is
     /// joined with spaces.
-    func plainText(includingBlocks: Bool = false) -> String {
+    func plainTextBytes(includingBlocks: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         appendPlainText(includingBlocks: includingBlocks, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
-    /// Appends `plainText(includingBlocks:)` to `out` as UTF-8 bytes: one buffer for the
+    /// Appends `plainTextBytes(includingBlocks:)` to `out`: one buffer for the
     /// whole text, rather than a `String` per literal and `Character` appends.
     ///
     /// Walks the subtree with cmark's iterator, not by recursion: a note may nest lists or

@@ -29,7 +29,7 @@ import Testing
         document.walk { node in
             for includingBlocks in [false, true] {
                 #expect(
-                    node.plainText(includingBlocks: includingBlocks)
+                    String(decoding: node.plainTextBytes(includingBlocks: includingBlocks), as: UTF8.self)
                         == Self.characterText(node, includingBlocks: includingBlocks))
             }
         }

@@ -31,6 +31,14 @@ import Testing
     ])
     func foldingAgreesWithSplittingByCharacters(text: String) {
         let byCharacters = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
-        #expect(collapseWhitespace(text) == byCharacters)
+        #expect(collapseWhitespace(Array(text.utf8)) == byCharacters)
+    }
+
+    @Test(arguments: [
+        "Decisions", "decisions", "DECISIONS", "DeCiSiOnS", "Decision", "Decisions ", "Decisions!", "D\u{301}ecisions",
+        "Decİsions", "Décisions", "", "dEcIsIoNs\u{301}", "Decisions\r\n", "Decisions\u{0}",
+    ])
+    func decisionTitlesMatchLowerCasing(title: String) {
+        #expect(isDecisionsTitle(title) == (title.lowercased() == "decisions"))
     }
 }

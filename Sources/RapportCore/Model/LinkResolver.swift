@@ -35,8 +35,7 @@ struct LinkResolver: Sendable {
             defer { index += 1 }
             return index < decisions.count ? decisions[index] : .keep
         }
-        document.correctTaskCheckboxes()
-        let tasks = document.taskItems().map {
+        let tasks = document.taskItems(correctingCheckboxes: true).map {
             TaskItem(line: $0.line + offset, column: $0.column, isChecked: $0.isChecked, text: $0.text)
         }
         let decisionItems = document.decisionItems().map { DecisionItem(line: $0.line + offset, text: $0.text) }
