@@ -16,6 +16,14 @@ import Testing
         #expect(source.position(of: 10).column == 2)
     }
 
+    @Test(arguments: ["", "\n", "a", "a\nbé\n\nc", "\n\nx\n", "no line end é"])
+    func lineStartsWithoutCRAreEveryOffsetAfterALineFeed(text: String) {
+        let source = SourceText(text)
+        let afterLineFeeds = text.utf8.enumerated().filter { $0.element == 0x0A }.map { $0.offset + 1 }
+        #expect(source.bytes == Array(text.utf8))
+        #expect(source.lineStarts == [0] + afterLineFeeds)
+    }
+
     @Test func taskMarkersAndLinksAreFoundOnTheLinesCmarkCounts() {
         let document = MarkdownDocument("Intro\r\n\r- [x] done\r\n- [ ] open [x](b.md)\r")
         #expect(document.taskItems().map(\.isChecked) == [true, false])
