@@ -132,16 +132,16 @@ struct LinkResolver: Sendable {
     }
 
     /// Resolves a relative link against the folder of `notePath`; nil when it leaves the
-    /// content folder.
+    /// content folder. The parts are kept as `Substring`s of the two paths and copied once, when joined.
     static func resolve(_ link: String, from notePath: String) -> String? {
-        var parts = notePath.slashSeparatedParts().dropLast().map(String.init)
+        var parts = Array(notePath.slashSeparatedParts().dropLast())
         for component in link.slashSeparatedParts() {
             switch component {
             case ".": continue
             case "..":
                 if parts.isEmpty { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+            default: parts.append(component)
             }
         }
         return parts.joined(separator: "/")
