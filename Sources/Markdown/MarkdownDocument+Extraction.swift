@@ -51,28 +51,23 @@ extension MarkdownDocument {
     /// Every task item at any list depth, in document order, except those inside block
     /// quotes. Checked state comes from the item's own `[ ]`/`[x]` marker in the source,
     /// not from cmark-gfm's report, which also counts an `[x]` later in the item's text.
-    public func taskItems() -> [TaskItem] {
+    ///
+    /// With `correctingCheckboxes`, the same walk also makes every rendered checkbox, in
+    /// block quotes too, follow its item's own marker, so a render needs no second walk.
+    public func taskItems(correctingCheckboxes: Bool = false) -> [TaskItem] {
         var items: [TaskItem] = []
-        walk { node in
-            guard node.isTaskItem, !node.isInBlockQuote else { return }
-            let paragraph = node.children.first { $0.type == CMARK_NODE_PARAGRAPH }
-            let text = paragraph?.plainText() ?? ""
-            items.append(
-                TaskItem(
-                    line: node.startLine, column: node.startColumn,
-                    isChecked: ownMarkerIsChecked(line: node.startLine, column: node.startColumn),
-                    text: collapseWhitespace(text)))
-        }
-        return items
-    }
-
-    /// Makes the rendered checkboxes follow each item's own marker (see `taskItems()`).
-    public func correctTaskCheckboxes() {
         walk { node in
             guard node.isTaskItem else { return }
             let checked = ownMarkerIsChecked(line: node.startLine, column: node.startColumn)
-            cmark_gfm_extensions_set_tasklist_item_checked(node.pointer, checked)
+            if correctingCheckboxes { cmark_gfm_extensions_set_tasklist_item_checked(node.pointer, checked) }
+            guard !node.isInBlockQuote else { return }
+            let text = node.firstChild(ofType: CMARK_NODE_PARAGRAPH)?.plainTextBytes() ?? []
+            items.append(
+                TaskItem(
+                    line: node.startLine, column: node.startColumn, isChecked: checked,
+                    text: collapseWhitespace(text)))
         }
+        return items
     }
 
     /// The items of the "Decisions" sections: a heading of the document itself (not in a
@@ -86,16 +81,14 @@ extension MarkdownDocument {
             if block.type == CMARK_NODE_HEADING {
                 let level = block.headingLevel
                 if let open = openLevel, level <= open { openLevel = nil }
-                let title = collapseWhitespace(block.plainText())
                 // A "Decisions" heading inside an open section does not end that section
                 // early: the outer one runs to the next heading of its own level or higher.
-                if openLevel == nil, title.lowercased() == "decisions" { openLevel = level }
+                if openLevel == nil, isDecisionsTitle(collapseWhitespace(block.plainTextBytes())) { openLevel = level }
                 continue
             }
             guard openLevel != nil, block.type == CMARK_NODE_LIST else { continue }
             for item in block.children where item.type == CMARK_NODE_ITEM {
-                let paragraph = item.children.first { $0.type == CMARK_NODE_PARAGRAPH }
-                let text = collapseWhitespace(paragraph?.plainText() ?? "")
+                let text = collapseWhitespace(item.firstChild(ofType: CMARK_NODE_PARAGRAPH)?.plainTextBytes() ?? [])
                 if !text.isEmpty { decisions.append(DecisionItem(line: item.startLine, text: text)) }
             }
         }
@@ -188,22 +181,33 @@ extension MarkdownDocument {
     }
 }
 
-/// Folds runs of white space (spaces, tabs, line feeds) into one space and trims the ends.
+/// True when a heading's folded text is "Decisions" in any case, as
+/// `title.lowercased() == "decisions"` tells. ASCII text lower-cases byte by byte, so it is
+/// compared without making the lower-cased copy; any other text is lower-cased.
+func isDecisionsTitle(_ title: String) -> Bool {
+    let word = "decisions".utf8
+    guard title.utf8.allSatisfy({ $0 < 0x80 }) else { return title.lowercased() == "decisions" }
+    // `| 0x20` lower-cases an ASCII letter and maps no other byte onto a lower-case letter.
+    return title.utf8.count == word.count && zip(title.utf8, word).allSatisfy { $0 | 0x20 == $1 }
+}
+
+/// Folds runs of white space (spaces, tabs, line feeds) in UTF-8 text into one space and
+/// trims the ends.
 ///
 /// A space is a separator only where it is a `Character` of its own: `" \u{301}"` is one
 /// character, an accented space. In ASCII text without CR (CR LF is one character too),
-/// every byte is a character, so most text is folded byte by byte, without grapheme
-/// breaking.
-func collapseWhitespace(_ text: String) -> String {
-    func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
-    guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
-        return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
-    }
+/// every byte is a character, so most text is folded byte by byte, in one pass, without
+/// grapheme breaking; at the first other byte the text is split by `Character` instead.
+func collapseWhitespace(_ text: [UInt8]) -> String {
     var folded: [UInt8] = []
-    folded.reserveCapacity(text.utf8.count)
+    folded.reserveCapacity(text.count)
     var pendingSpace = false
-    for byte in text.utf8 {
-        if isSeparator(byte) {
+    for byte in text {
+        if byte >= 0x80 || byte == 0x0D {
+            return String(decoding: text, as: UTF8.self)
+                .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        }
+        if byte == 0x20 || byte == 0x09 || byte == 0x0A {
             pendingSpace = !folded.isEmpty
         } else {
             if pendingSpace { folded.append(0x20) }

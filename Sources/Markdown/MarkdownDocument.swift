@@ -63,17 +63,19 @@ public final class MarkdownDocument {
     }
 
     /// The plain text of the whole document, block by block, for search and excerpts.
+    /// Built in one byte buffer: each block's text is written after a separating space,
+    /// which is taken back when the block has no text.
     public func plainText() -> String {
-        var out = ""
+        var out: [UInt8] = []
         var node = cmark_node_first_child(root)
         while let block = node {
-            let text = Node(block).plainText(includingBlocks: true)
-            if !text.isEmpty {
-                if !out.isEmpty { out += " " }
-                out += text
-            }
+            let mark = out.count
+            if !out.isEmpty { out.append(0x20) }
+            let start = out.count
+            Node(block).appendPlainText(includingBlocks: true, to: &out)
+            if out.count == start { out.removeSubrange(mark...) }
             node = cmark_node_next(block)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

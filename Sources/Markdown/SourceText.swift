@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document's source as cmark-gfm counts its lines, for reading back what it keeps no
 /// positions for (task markers, link destinations).
 ///
@@ -14,10 +16,15 @@ struct SourceText {
     init(_ text: String) {
         var text = text
         (bytes, lineStarts) = text.withUTF8 { source in
-            // Text without CR, nearly all of it, is copied as it is.
-            if !source.contains(0x0D) {
+            // Text without CR, nearly all of it, is copied as it is, its line ends found
+            // with `memchr`, which looks at many bytes per step.
+            if let base = source.baseAddress, memchr(base, 0x0D, source.count) == nil {
                 var starts = [0]
-                for (offset, byte) in source.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+                var offset = 0
+                while offset < source.count, let found = memchr(base + offset, 0x0A, source.count - offset) {
+                    offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                    starts.append(offset)
+                }
                 return (Array(source), starts)
             }
             var bytes: [UInt8] = []

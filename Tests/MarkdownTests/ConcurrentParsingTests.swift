@@ -17,9 +17,9 @@ import Testing
 
     private static func render(_ markdown: String) -> Rendered {
         let document = MarkdownDocument(markdown)
-        document.correctTaskCheckboxes()
+        let tasks = document.taskItems(correctingCheckboxes: true)
         return Rendered(
-            html: document.html(), plainText: document.plainText(), tasks: document.taskItems(),
+            html: document.html(), plainText: document.plainText(), tasks: tasks,
             decisions: document.decisionItems())
     }
 

@@ -16,6 +16,14 @@ import Testing
         #expect(source.position(of: 10).column == 2)
     }
 
+    @Test(arguments: ["", "\n", "a", "a\nbé\n\nc", "\n\nx\n", "no line end é"])
+    func lineStartsWithoutCRAreEveryOffsetAfterALineFeed(text: String) {
+        let source = SourceText(text)
+        let afterLineFeeds = text.utf8.enumerated().filter { $0.element == 0x0A }.map { $0.offset + 1 }
+        #expect(source.bytes == Array(text.utf8))
+        #expect(source.lineStarts == [0] + afterLineFeeds)
+    }
+
     @Test func taskMarkersAndLinksAreFoundOnTheLinesCmarkCounts() {
         let document = MarkdownDocument("Intro\r\n\r- [x] done\r\n- [ ] open [x](b.md)\r")
         #expect(document.taskItems().map(\.isChecked) == [true, false])
@@ -31,6 +39,14 @@ import Testing
     ])
     func foldingAgreesWithSplittingByCharacters(text: String) {
         let byCharacters = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
-        #expect(collapseWhitespace(text) == byCharacters)
+        #expect(collapseWhitespace(Array(text.utf8)) == byCharacters)
+    }
+
+    @Test(arguments: [
+        "Decisions", "decisions", "DECISIONS", "DeCiSiOnS", "Decision", "Decisions ", "Decisions!", "D\u{301}ecisions",
+        "Decİsions", "Décisions", "", "dEcIsIoNs\u{301}", "Decisions\r\n", "Decisions\u{0}",
+    ])
+    func decisionTitlesMatchLowerCasing(title: String) {
+        #expect(isDecisionsTitle(title) == (title.lowercased() == "decisions"))
     }
 }

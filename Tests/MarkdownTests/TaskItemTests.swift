@@ -27,7 +27,7 @@ import Testing
 
     @Test func renderedCheckboxesFollowTheOwnMarker() {
         let document = MarkdownDocument("- [ ] tick the [x] box\n- [x] really done\n")
-        document.correctTaskCheckboxes()
+        _ = document.taskItems(correctingCheckboxes: true)
         let html = document.html()
         #expect(
             html == """

@@ -35,8 +35,7 @@ struct LinkResolver: Sendable {
             defer { index += 1 }
             return index < decisions.count ? decisions[index] : .keep
         }
-        document.correctTaskCheckboxes()
-        let tasks = document.taskItems().map {
+        let tasks = document.taskItems(correctingCheckboxes: true).map {
             TaskItem(line: $0.line + offset, column: $0.column, isChecked: $0.isChecked, text: $0.text)
         }
         let decisionItems = document.decisionItems().map { DecisionItem(line: $0.line + offset, text: $0.text) }
@@ -59,15 +58,10 @@ struct LinkResolver: Sendable {
             return .unlink
         }
         if destination.hasPrefix("/") || destination.hasPrefix("\\") { return .keep }
-        var pathPart = destination
-        var suffix = ""
-        if let cut = pathPart.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            suffix = String(pathPart[cut...])
-            pathPart = String(pathPart[..<cut])
-        }
+        let (pathPart, suffix) = LinkResolver.cutQueryOrFragment(destination)
         // Without a `%` there is nothing to decode: skip Foundation's copy of the text.
         let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
-        guard decoded.hasSuffix(".md") else { return .keep }
+        guard LinkResolver.hasMarkdownExtension(decoded) else { return .keep }
         guard let target = LinkResolver.resolve(decoded, from: notePath) else {
             log.error(displayPath, line, column, "link '\(link.destination)' points outside the content folder")
             return .unlink
@@ -97,6 +91,31 @@ struct LinkResolver: Sendable {
         return destination.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The destination cut before its first `#` or `?` `Character`: the path, and the
+    /// query or fragment from there on (empty when there is none). In ASCII text every
+    /// `#` and `?` byte is a `Character` of its own (neither belongs to a CR LF), so the cut
+    /// is found on bytes; other text is searched by `Character`, in which a `#` followed by
+    /// a combining mark is no cut.
+    static func cutQueryOrFragment(_ destination: String) -> (path: String, suffix: String) {
+        let cut: String.Index?
+        if destination.utf8.allSatisfy({ $0 < 0x80 }) {
+            cut = destination.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }
+        } else {
+            cut = destination.firstIndex { $0 == "#" || $0 == "?" }
+        }
+        guard let cut else { return (destination, "") }
+        return (String(destination[..<cut]), String(destination[cut...]))
+    }
+
+    /// True when the path ends in `.md`, as `hasSuffix(".md")` tells. An ASCII path is
+    /// compared by bytes: there the last three bytes are the last three `Character`s and
+    /// need no normalizing; any other path goes through `hasSuffix`, which sees
+    /// `".m\u{301}d"` as no match and canonically equivalent spellings as one.
+    static func hasMarkdownExtension(_ path: String) -> Bool {
+        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.hasSuffix(".md") }
+        return path.utf8.count >= 3 && path.utf8.suffix(3).elementsEqual(".md".utf8)
+    }
+
     /// The lower-cased URL scheme, if the destination has one (control characters and
     /// spaces ignored, as browsers do). Read by bytes: what ends or ignores a scheme is
     /// ASCII, and the bytes kept are whole characters.
@@ -113,16 +132,16 @@ struct LinkResolver: Sendable {
     }
 
     /// Resolves a relative link against the folder of `notePath`; nil when it leaves the
-    /// content folder.
+    /// content folder. The parts are kept as `Substring`s of the two paths and copied once, when joined.
     static func resolve(_ link: String, from notePath: String) -> String? {
-        var parts = notePath.slashSeparatedParts().dropLast().map(String.init)
+        var parts = Array(notePath.slashSeparatedParts().dropLast())
         for component in link.slashSeparatedParts() {
             switch component {
             case ".": continue
             case "..":
                 if parts.isEmpty { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+            default: parts.append(component)
             }
         }
         return parts.joined(separator: "/")

@@ -24,6 +24,29 @@ import Testing
         #expect(LinkResolver.scheme(of: "plain") == nil)
     }
 
+    static let destinations = [
+        "../a.md", "a.md#part", "a.md?x=1#y", "#top", "?q", "", "a.md", ".md", "md", "a.MD", "a.md ",
+        "é.md#x", "a#\u{301}b?c", "a?\u{301}#b", "x.m\u{301}d", "x.md\u{301}", "\u{301}.md", "x\r\n.md",
+        "x\r.md", "\r\n#a", "e\u{301}.md", "\u{E9}.md?x",
+    ]
+
+    @Test(arguments: destinations)
+    func theQueryOrFragmentIsCutWhereCharactersCutIt(destination: String) {
+        let (path, suffix) = LinkResolver.cutQueryOrFragment(destination)
+        if let cut = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            #expect(path == String(destination[..<cut]))
+            #expect(suffix == String(destination[cut...]))
+        } else {
+            #expect(path == destination)
+            #expect(suffix == "")
+        }
+    }
+
+    @Test(arguments: destinations)
+    func theMarkdownExtensionIsFoundAsHasSuffixFindsIt(destination: String) {
+        #expect(LinkResolver.hasMarkdownExtension(destination) == destination.hasSuffix(".md"))
+    }
+
     @Test(arguments: ["meetings/a.md", "/a//b/", "", "a", "é/ü.md", "a/\u{301}b/c", "x\r\n/y"])
     func slashSeparatedPartsMatchSplittingByCharacters(path: String) {
         #expect(path.slashSeparatedParts() == path.split(separator: "/"))
