@@ -89,7 +89,9 @@ public final class BuildSession: Sendable {
             detectChanges(portal: portal, reparsed: reparsed, templates: templates, memory: &memory)
         }
         let dirty = jobs.filter { job in changes.affects(job.dependency) || file(job.route) == nil }
-        let rendered = parallelMap(dirty) { ($0.route, Array($0.render().utf8)) }
+        let rendered = parallelMap(dirty) { job in
+            (job.route, job.render().reduce(into: [UInt8]()) { bytes, part in bytes += part.utf8 })
+        }
         var assets: [(String, [UInt8])] = []
         if changes.everything {
             for asset in templates.assets {

@@ -58,6 +58,16 @@ enum FileTree {
         if written == nil { try Array(bytes).withUnsafeBufferPointer { try writeAll($0, to: fd, path: path) } }
     }
 
+    /// Writes `parts` one after another to `path`, replacing any file there.
+    static func write(parts: [String], to path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw FileError("cannot write \(path): \(errorText())") }
+        defer { close(fd) }
+        for var part in parts {
+            try part.withUTF8 { try writeAll($0, to: fd, path: path) }
+        }
+    }
+
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32, path: String) throws {
         var done = 0
         while done < buffer.count {

@@ -8,10 +8,16 @@ struct JSONWriter {
     private var needsComma = [false]
 
     static func string(_ value: String) -> String {
+        var out: [UInt8] = []
+        append(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` as a JSON string (see `string(_:)`).
+    static func append(_ value: String, to out: inout [UInt8]) {
         var value = value
-        return value.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 2)
+        value.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 2)
             out.append(0x22)
             var runStart = 0
             var index = 0
@@ -48,7 +54,6 @@ struct JSONWriter {
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

@@ -87,8 +87,10 @@ struct PageContext {
     }
 
     func action(_ item: ActionItem, showMeeting: Bool = true) -> [String: Any] {
-        let key = "action|\(root)|\(showMeeting)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)"
-        return model.shared.value(key) { makeAction(item, showMeeting: showMeeting) }
+        // Rows without the meeting are shown once, on the meeting's own page: not kept.
+        guard showMeeting else { return makeAction(item, showMeeting: false) }
+        let key = "action|\(root)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)"
+        return model.shared.value(key) { makeAction(item, showMeeting: true) }
     }
 
     private func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {

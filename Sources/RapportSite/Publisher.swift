@@ -52,8 +52,20 @@ struct Publisher {
         try FileTree.makeDirectories(staging)
     }
 
+    /// Writes one file of the build from its parts, making its folders.
+    func write(parts: [String], to route: String) throws {
+        if parts.count == 1 { return try write(parts[0].utf8, to: route) }
+        try makeFolder(of: route)
+        try FileTree.write(parts: parts, to: staging + "/" + route)
+    }
+
     /// Writes one file of the build, making its folders.
     func write(_ bytes: some Collection<UInt8>, to route: String) throws {
+        try makeFolder(of: route)
+        try FileTree.write(bytes, to: staging + "/" + route)
+    }
+
+    private func makeFolder(of route: String) throws {
         let path = staging + "/" + route
         if let slash = path.lastIndex(of: "/") {
             let folder = String(path[..<slash])
@@ -62,7 +74,6 @@ struct Publisher {
                 folders.insert(folder)
             }
         }
-        try FileTree.write(bytes, to: path)
     }
 
     /// Swaps the staging folder in. Hidden entries at the top of the old output (such as

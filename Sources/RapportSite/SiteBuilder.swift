@@ -144,10 +144,12 @@ public enum SiteBuilder {
                 do {
                     let clock = ContinuousClock()
                     let start = clock.now
-                    let text = job.render()
+                    let parts = job.render()
                     let rendered = clock.now
-                    try publisher.write(text.utf8, to: job.route)
-                    metrics.add(job.layout, render: rendered - start, write: clock.now - rendered, bytes: text.utf8.count)
+                    try publisher.write(parts: parts, to: job.route)
+                    metrics.add(
+                        job.layout, render: rendered - start, write: clock.now - rendered,
+                        bytes: parts.reduce(0) { $0 + $1.utf8.count })
                     return nil
                 } catch {
                     return "\(error)"

@@ -8,13 +8,19 @@ struct PageJob: Sendable {
     var dependency: PageDependency = .everything
     /// The layout that renders it ("data" for JSON, feeds and other generated files).
     var layout = "data"
-    let render: @Sendable () -> String
+    /// The file's text, in parts written one after another (a large file made of shared
+    /// pieces is never copied into one string).
+    let render: @Sendable () -> [String]
 
     init(route: String, dependency: PageDependency = .everything, layout: String = "data", render: @escaping @Sendable () -> String) {
+        self.init(route: route, dependency: dependency, layout: layout, parts: { [render()] })
+    }
+
+    init(route: String, dependency: PageDependency = .everything, layout: String = "data", parts: @escaping @Sendable () -> [String]) {
         self.route = route
         self.dependency = dependency
         self.layout = layout
-        self.render = render
+        self.render = parts
     }
 }
 
@@ -105,11 +111,13 @@ enum SitePages {
         for (route, write) in DataAPI.writers {
             jobs.append(PageJob(route: route) { write(model.analysis) })
         }
-        // The search index is the largest file: its job goes first, so that the page jobs
-        // fill the other core meanwhile, and the script made from it last.
-        let searchJSON = Once { SearchIndex.json(SearchIndex.entries(model: model, qbrQuarters: quarters)) }
-        jobs.insert(PageJob(route: Routes.searchJSON) { searchJSON.value }, at: 0)
-        jobs.append(PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON.value) })
+        // The search index is the largest file: its job goes first, so that page jobs fill
+        // the other core meanwhile. The script made from the same text comes a few thousand
+        // pages later, when the index is ready, and the text is let go after that second use.
+        let searchJSON = Once(uses: 2) { SearchIndex.json(SearchIndex.entries(model: model, qbrQuarters: quarters)) }
+        jobs.insert(PageJob(route: Routes.searchJSON) { [searchJSON.value, "\n"] }, at: 0)
+        jobs.insert(
+            PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON.value) }, at: min(jobs.count, 2_000))
         jobs.append(PageJob(route: Routes.calendar) { MeetingCalendar.render(model: model, baseURL: model.baseURL) })
         if model.hasFeed {
             jobs.append(PageJob(route: Routes.feed) { AtomFeed.render(model: model, baseURL: model.baseURL) })
@@ -151,18 +159,23 @@ enum SitePages {
     }
 }
 
-/// A value made the first time a job asks for it; a job asking meanwhile waits for it.
+/// A value made the first time a job asks for it (a job asking meanwhile waits for it) and
+/// let go after its last expected use; asked for again, it is made again.
 final class Once<Value: Sendable>: Sendable {
     private let make: @Sendable () -> Value
-    private let made = Mutex<Value?>(nil)
+    private let uses: Int
+    private let state = Mutex<(value: Value?, used: Int)>((nil, 0))
 
-    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
+    init(uses: Int, _ make: @escaping @Sendable () -> Value) {
+        self.uses = uses
+        self.make = make
+    }
 
     var value: Value {
-        made.withLock { made in
-            if let value = made { return value }
-            let value = make()
-            made = value
+        state.withLock { state in
+            let value = state.value ?? make()
+            state.used += 1
+            state.value = state.used % uses == 0 ? nil : value
             return value
         }
     }

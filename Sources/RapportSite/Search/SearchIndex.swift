@@ -53,25 +53,38 @@ enum SearchIndex {
         return entries
     }
 
-    /// `{"groups": [...], "pages": [...]}`, one page per line.
+    /// `{"groups": [...], "pages": [...]}`, one page per line, without the file's last line
+    /// end. Written straight into one buffer: the index is the largest file of a build.
     static func json(_ entries: [Entry]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(entries.reduce(256) { $0 + $1.text.utf8.count + $1.title.utf8.count + 128 })
         let groups = SearchIndex.groups.map { JSONWriter.object([("kind", .string($0.kind)), ("title", .string($0.title))]) }
-        let pages = entries.map { entry in
-            JSONWriter.object([
-                ("kind", .string(entry.kind)), ("title", .string(entry.title)), ("url", .string(entry.url)),
-                ("date", .string(entry.date)),
-                ("tags", .raw(JSONWriter.inlineArray(entry.tags.map(JSONWriter.string)))),
-                ("text", .string(entry.text)),
-            ])
+        out += Array("{\n\"groups\": \(JSONWriter.inlineArray(groups)),\n\"pages\": ".utf8)
+        if entries.isEmpty { out += Array("[]".utf8) }
+        for (index, entry) in entries.enumerated() {
+            out += Array((index == 0 ? "[\n  {\"kind\": " : ",\n  {\"kind\": ").utf8)
+            JSONWriter.append(entry.kind, to: &out)
+            out += Array(", \"title\": ".utf8)
+            JSONWriter.append(entry.title, to: &out)
+            out += Array(", \"url\": ".utf8)
+            JSONWriter.append(entry.url, to: &out)
+            out += Array(", \"date\": ".utf8)
+            if let date = entry.date { JSONWriter.append(date, to: &out) } else { out += Array("null".utf8) }
+            out += Array(", \"tags\": ".utf8)
+            out += Array(JSONWriter.inlineArray(entry.tags.map(JSONWriter.string)).utf8)
+            out += Array(", \"text\": ".utf8)
+            JSONWriter.append(entry.text, to: &out)
+            out.append(UInt8(ascii: "}"))
         }
-        return "{\n\"groups\": " + JSONWriter.inlineArray(groups) + ",\n\"pages\": "
-            + JSONWriter.array(pages) + "\n}\n"
+        if !entries.isEmpty { out += Array("\n]".utf8) }
+        out += Array("\n}".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The same data for a `<script>` tag. JSONWriter escapes `<`, `>`, `&`, U+2028 and
-    /// U+2029, so the JSON is safe inside a script.
-    static func script(json: String) -> String {
-        "window.RAPPORT_SEARCH = " + json.dropLast() + ";\n"
+    /// The same data for a `<script>` tag, in parts around the JSON. JSONWriter escapes
+    /// `<`, `>`, `&`, U+2028 and U+2029, so the JSON is safe inside a script.
+    static func script(json: String) -> [String] {
+        ["window.RAPPORT_SEARCH = ", json, ";\n"]
     }
 
     static func text(_ plain: String) -> String {
