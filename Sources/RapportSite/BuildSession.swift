@@ -90,7 +90,10 @@ public final class BuildSession: Sendable {
         }
         let dirty = jobs.filter { job in changes.affects(job.dependency) || file(job.route) == nil }
         let rendered = parallelMap(dirty) { job in
-            (job.route, job.render().reduce(into: [UInt8]()) { bytes, part in bytes += part.utf8 })
+            (job.route, job.render().reduce(into: [UInt8]()) { bytes, part in
+                var part = part
+                part.withUTF8 { bytes.append(contentsOf: $0) }
+            })
         }
         var assets: [(String, [UInt8])] = []
         if changes.everything {
