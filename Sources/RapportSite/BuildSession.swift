@@ -37,6 +37,8 @@ public final class BuildSession: Sendable {
         var refs: Set<NoteRef> = []
         /// Notes parsed by rebuilds that failed: their pages still need rendering.
         var pending: Set<NoteRef> = []
+        /// The theme as last loaded, with the signatures of its files.
+        var theme: (signature: [FileSignature?], templates: TemplateSet)? = nil
         var built = false
     }
 
@@ -69,11 +71,20 @@ public final class BuildSession: Sendable {
             defer { memory.pending = [] }
             return cache.takeReparsed().union(memory.pending)
         }
+        // The theme is parsed again only when one of its files changed.
+        let themeSignature = Self.signature(ofTheme: options.templates)
         let templates: TemplateSet
-        switch TemplateSet.load(from: options.templates, engine: options.templateEngine) {
-        case .success(let set): templates = set
-        case .failure(let failure): return fail(loaded.diagnostics + failure.diagnostics, reparsed: reparsed, timer: &timer)
+        if let theme = memory.withLock({ $0.theme }), theme.signature == themeSignature {
+            templates = theme.templates
+        } else {
+            switch TemplateSet.load(from: options.templates, engine: options.templateEngine) {
+            case .success(let set):
+                templates = set
+                memory.withLock { $0.theme = (themeSignature, set) }
+            case .failure(let failure): return fail(loaded.diagnostics + failure.diagnostics, reparsed: reparsed, timer: &timer)
+            }
         }
+        timer.lap("templates")
         guard let portal = loaded.portal else { return fail(loaded.diagnostics, reparsed: reparsed, timer: &timer) }
         let analysis = Analysis(portal: portal, asOf: options.asOf)
         var diagnostics = loaded.diagnostics + NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
@@ -147,8 +158,13 @@ public final class BuildSession: Sendable {
     }
 
     /// Which inputs changed since the last successful rebuild.
+    /// What identifies the current version of every file of a theme.
+    private static func signature(ofTheme root: String) -> [FileSignature?] {
+        FileTree.files(under: root).map { FileSignature.of(root + "/" + $0) }
+    }
+
     private func detectChanges(portal: Portal, reparsed: Set<NoteRef>, templates: TemplateSet, memory: inout Memory) -> ChangeSet {
-        let templateFiles = FileTree.files(under: templates.root).map { FileSignature.of(templates.root + "/" + $0) }
+        let templateFiles = Self.signature(ofTheme: templates.root)
         let configSignature = FileSignature.of(ContentScanner.join(options.content, "portal.yaml"))
         let refs = Set(portal.notes.map(\.ref))
         var changes = ChangeSet()
