@@ -48,6 +48,36 @@ import Testing
         #expect(outcome.renderedRoutes.contains("wins/2026-04-08-record.html") == false)
     }
 
+    /// The theme is read again when one of its files changes (and only then: the session keeps
+    /// it): a broken template keeps the last good site, and fixing it brings the new look.
+    @Test func aThemeEditIsPickedUpAndABrokenOneKeepsTheLastGoodSite() throws {
+        let fixture = try ServeFixture(ServeFixture.basic)
+        defer { fixture.remove() }
+        let theme = fixture.root.appendingPathComponent("theme").path
+        try FileManager.default.copyItem(atPath: ServeFixture.templates, toPath: theme)
+        var options = fixture.session().options
+        options.templates = theme
+        let session = BuildSession(options: options)
+        #expect(session.rebuild().succeeded)
+        #expect(session.rebuild().pagesRendered == 0)
+
+        let layout = theme + "/layouts/note.mustache"
+        let original = try String(contentsOfFile: layout, encoding: .utf8)
+        try (original + "{{#broken}}").write(toFile: layout, atomically: false, encoding: .utf8)
+        let broken = session.rebuild()
+        #expect(broken.succeeded == false)
+        #expect(broken.diagnostics.first?.path == layout)
+
+        try original.replacingOccurrences(of: "<article", with: "<!-- edited theme --><article")
+            .write(toFile: layout, atomically: false, encoding: .utf8)
+        let fixed = session.rebuild()
+        #expect(fixed.succeeded)
+        // Every page and data file again; the three asset files (CSS, script, icon) are not pages.
+        #expect(fixed.pagesRendered == fixed.pagesTotal - 3)
+        let meeting = String(decoding: session.file("meetings/2026-04-07-check-in.html") ?? [], as: UTF8.self)
+        #expect(meeting.contains("<!-- edited theme --><article"))
+    }
+
     @Test func theSessionGivesTheSameBytesAsAFullBuild() throws {
         let fixture = try ServeFixture(ServeFixture.basic)
         defer { fixture.remove() }
