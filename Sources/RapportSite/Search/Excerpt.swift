@@ -7,7 +7,16 @@ enum Excerpt {
     static func make(_ text: String, limit: Int) -> String {
         let collapsed = collapse(text)
         // UTF-8 bytes are at least as many as characters: most texts need no count at all.
-        if collapsed.utf8.count <= limit || collapsed.count <= limit { return collapsed }
+        if collapsed.utf8.count <= limit { return collapsed }
+        // In ASCII text without CR LF (white space is collapsed) every byte is a character:
+        // cut on bytes instead of walking characters.
+        if collapsed.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(collapsed.utf8.prefix(limit))
+            var end = bytes.lastIndex(of: 0x20) ?? bytes.count
+            while end > 0, ".,;:".utf8.contains(bytes[end - 1]) { end -= 1 }
+            return String(decoding: bytes[..<end], as: UTF8.self) + "…"
+        }
+        if collapsed.count <= limit { return collapsed }
         let cut = collapsed.prefix(limit)
         var end = cut.lastIndex(of: " ") ?? cut.endIndex
         // "change.…" reads badly: the ellipsis replaces a last stop or comma.
