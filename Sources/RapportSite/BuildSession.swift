@@ -44,6 +44,8 @@ public final class BuildSession: Sendable {
 
     public let options: BuildOptions
     private let cache = LoadCache()
+    /// Per-note pieces of the data files, kept between rebuilds.
+    private let fragments = FragmentCache()
     private let state = Mutex(State())
     private let memory = Mutex(Memory())
 
@@ -94,11 +96,13 @@ public final class BuildSession: Sendable {
         // The same model `build` makes (base URL, git history), so both write the same bytes.
         let (model, siteDiagnostics) = SiteBuilder.siteModel(portal: portal, analysis: analysis, options: options)
         diagnostics += siteDiagnostics
-        let jobs = SitePages.jobs(model: model, templates: templates)
+        let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
         timer.lap("site model and jobs")
         let changes = memory.withLock { memory in
             detectChanges(portal: portal, reparsed: reparsed, templates: templates, memory: &memory)
         }
+        // Before any job runs: what changed must not be taken from the pieces kept.
+        if changes.everything { fragments.forgetAll() } else { fragments.forget(changes.notes) }
         let dirty = jobs.filter { job in changes.affects(job.dependency) || file(job.route) == nil }
         let rendered = parallelMap(dirty) { job in
             (job.route, job.render().reduce(into: [UInt8]()) { bytes, part in

@@ -52,7 +52,9 @@ enum SitePages {
         }
     }
 
-    static func jobs(model: SiteModel, templates: TemplateSet) -> [PageJob] {
+    /// Every job of a build; `fragments` (a build session's) keeps per-note pieces of the
+    /// data files from one rebuild to the next.
+    static func jobs(model: SiteModel, templates: TemplateSet, fragments: FragmentCache? = nil) -> [PageJob] {
         var jobs: [PageJob] = []
         let chrome = PageChrome(templates: templates)
         /// The day each page last changed, for the sitemap.
@@ -114,11 +116,12 @@ enum SitePages {
         // The search index is the largest file: its job goes first, so that page jobs fill
         // the other core meanwhile. The script made from the same text comes a few thousand
         // pages later, when the index is ready, and the text is let go after that second use.
-        let searchJSON = Once(uses: 2) { SearchIndex.json(SearchIndex.entries(model: model, qbrQuarters: quarters)) }
+        let searchJSON = Once(uses: 2) { SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments) }
         jobs.insert(PageJob(route: Routes.searchJSON) { [searchJSON.value, "\n"] }, at: 0)
         jobs.insert(
             PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON.value) }, at: min(jobs.count, 2_000))
-        jobs.append(PageJob(route: Routes.calendar) { MeetingCalendar.render(model: model, baseURL: model.baseURL) })
+        jobs.append(
+            PageJob(route: Routes.calendar) { MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments) })
         if model.hasFeed {
             jobs.append(PageJob(route: Routes.feed) { AtomFeed.render(model: model, baseURL: model.baseURL) })
             let changed = lastChanged
@@ -179,4 +182,32 @@ final class Once<Value: Sendable>: Sendable {
             return value
         }
     }
+}
+
+/// Pieces of the data files made from one note each (its search entry, its calendar event),
+/// kept by a build session between rebuilds. The session forgets a note's pieces when the
+/// note changes, and all of them when the configuration or the theme does.
+final class FragmentCache: Sendable {
+    private let pieces = Mutex([String: String]())
+
+    /// The piece `kind` of the note `ref`, made by `make` when there is none.
+    func value(_ kind: String, _ ref: NoteRef, _ make: () -> String) -> String {
+        let key = Self.key(kind, ref)
+        if let piece = pieces.withLock({ $0[key] }) { return piece }
+        let piece = make()
+        pieces.withLock { $0[key] = piece }
+        return piece
+    }
+
+    /// Forgets the pieces of these notes.
+    func forget(_ refs: Set<NoteRef>) {
+        let prefixes = Set(refs.map { "|" + $0.kind.rawValue + "/" + $0.id })
+        pieces.withLock { pieces in
+            pieces = pieces.filter { key, _ in !prefixes.contains(String(key[key.firstIndex(of: "|")!...])) }
+        }
+    }
+
+    func forgetAll() { pieces.withLock { $0 = [:] } }
+
+    private static func key(_ kind: String, _ ref: NoteRef) -> String { kind + "|" + ref.kind.rawValue + "/" + ref.id }
 }

@@ -9,45 +9,60 @@ import RapportCore
 /// the as-of date at midnight UTC: the build never reads the clock. Lines end in CRLF
 /// and are folded at 75 octets.
 enum MeetingCalendar {
-    static func render(model: SiteModel, baseURL: String) -> String {
+    static func render(model: SiteModel, baseURL: String, fragments: FragmentCache? = nil) -> String {
         let config = model.config
         let host = host(of: baseURL) ?? "rapport"
         let stamp = "\(compact(model.analysis.asOf))T000000Z"
-        var lines = [
+        var out: [UInt8] = []
+        func append(_ lines: [String]) {
+            for line in lines {
+                fold(line, into: &out)
+                out += [0x0D, 0x0A]
+            }
+        }
+        append([
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Rapport//Partnership portal//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + text(config.title),
             "X-WR-CALDESC:" + text("Meetings of \(config.client.name) and \(config.provider.name)"),
-        ]
+        ])
         let meetings = model.portal.notes(of: .meeting).sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
         for note in meetings {
-            guard case .meeting(let details) = note.details, let date = note.date else { continue }
-            let names = details.attendees.map { model.people[$0]?.name ?? "@" + $0 }
-            var description: [String] = []
-            if !names.isEmpty { description.append("Attendees: " + names.joined(separator: ", ")) }
-            let decisions = model.decisionsByMeeting[note.ref] ?? []
-            let actions = model.actionsByMeeting[note.ref] ?? []
-            if !decisions.isEmpty || !actions.isEmpty {
-                description.append("Decisions: \(decisions.count). Actions: \(actions.count).")
-            }
-            let excerpt = Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: 500)
-            if !excerpt.isEmpty { description.append(excerpt) }
-            if !baseURL.isEmpty { description.append(baseURL + Routes.note(note.ref)) }
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:" + text("\(note.id)@\(host)"),
-                "DTSTAMP:" + stamp,
-                "DTSTART;VALUE=DATE:" + compact(date),
-                "DTEND;VALUE=DATE:" + compact(date.adding(days: 1)),
-                "SUMMARY:" + text(note.title),
-            ]
-            if !description.isEmpty { lines.append("DESCRIPTION:" + text(description.joined(separator: "\n\n"))) }
-            if let kind = details.meetingKind { lines.append("CATEGORIES:" + text(Format.meetingKind(kind))) }
-            if !baseURL.isEmpty { lines.append("URL:" + baseURL + Routes.note(note.ref)) }
-            lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+            guard case .meeting = note.details, note.date != nil else { continue }
+            let make = { MeetingCalendar.event(note, model: model, baseURL: baseURL, host: host, stamp: stamp) }
+            var piece = fragments?.value("ics", note.ref, make) ?? make()
+            piece.withUTF8 { out.append(contentsOf: $0) }
         }
-        lines.append("END:VCALENDAR")
+        append(["END:VCALENDAR"])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One meeting's event, its lines folded and ended with CR LF.
+    private static func event(_ note: Note, model: SiteModel, baseURL: String, host: String, stamp: String) -> String {
+        guard case .meeting(let details) = note.details, let date = note.date else { return "" }
+        let names = details.attendees.map { model.people[$0]?.name ?? "@" + $0 }
+        var description: [String] = []
+        if !names.isEmpty { description.append("Attendees: " + names.joined(separator: ", ")) }
+        let decisions = model.decisionsByMeeting[note.ref] ?? []
+        let actions = model.actionsByMeeting[note.ref] ?? []
+        if !decisions.isEmpty || !actions.isEmpty {
+            description.append("Decisions: \(decisions.count). Actions: \(actions.count).")
+        }
+        let excerpt = Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: 500)
+        if !excerpt.isEmpty { description.append(excerpt) }
+        if !baseURL.isEmpty { description.append(baseURL + Routes.note(note.ref)) }
+        var lines = [
+            "BEGIN:VEVENT",
+            "UID:" + text("\(note.id)@\(host)"),
+            "DTSTAMP:" + stamp,
+            "DTSTART;VALUE=DATE:" + compact(date),
+            "DTEND;VALUE=DATE:" + compact(date.adding(days: 1)),
+            "SUMMARY:" + text(note.title),
+        ]
+        if !description.isEmpty { lines.append("DESCRIPTION:" + text(description.joined(separator: "\n\n"))) }
+        if let kind = details.meetingKind { lines.append("CATEGORIES:" + text(Format.meetingKind(kind))) }
+        if !baseURL.isEmpty { lines.append("URL:" + baseURL + Routes.note(note.ref)) }
+        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
         var out: [UInt8] = []
-        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 8 })
         for line in lines {
             fold(line, into: &out)
             out += [0x0D, 0x0A]

@@ -28,14 +28,16 @@ enum SearchIndex {
         let text: String
     }
 
-    static func entries(model: SiteModel, qbrQuarters: [Quarter]) -> [Entry] {
+    /// The entry of a note's page.
+    static func entry(_ note: Note) -> Entry {
+        Entry(
+            kind: note.kind.rawValue, title: note.title, url: Routes.note(note.ref), date: note.date?.description,
+            tags: note.tags, text: text(note.body.plainText))
+    }
+
+    /// The entries of the pages that are not notes: each quarter's review pack, each person.
+    static func otherEntries(model: SiteModel, qbrQuarters: [Quarter]) -> [Entry] {
         var entries: [Entry] = []
-        for note in model.portal.notes where note.kind != .qbr {
-            entries.append(
-                Entry(
-                    kind: note.kind.rawValue, title: note.title, url: Routes.note(note.ref),
-                    date: note.date?.description, tags: note.tags, text: text(note.body.plainText)))
-        }
         for quarter in qbrQuarters {
             let narrative = model.portal.note(NoteRef(kind: .qbr, id: quarter.description))
             entries.append(
@@ -54,30 +56,47 @@ enum SearchIndex {
     }
 
     /// `{"groups": [...], "pages": [...]}`, one page per line, without the file's last line
-    /// end. Written straight into one buffer: the index is the largest file of a build.
-    static func json(_ entries: [Entry]) -> String {
+    /// end: every note's page, then the review packs and people. A note's line is taken from
+    /// `fragments` when a build session kept it from an earlier rebuild.
+    static func json(model: SiteModel, qbrQuarters: [Quarter], fragments: FragmentCache? = nil) -> String {
+        var lines: [String] = []
+        for note in model.portal.notes where note.kind != .qbr {
+            let make = { line(entry(note)) }
+            lines.append(fragments?.value("search", note.ref, make) ?? make())
+        }
+        lines += otherEntries(model: model, qbrQuarters: qbrQuarters).map(line)
         var out: [UInt8] = []
-        out.reserveCapacity(entries.reduce(256) { $0 + $1.text.utf8.count + $1.title.utf8.count + 128 })
+        out.reserveCapacity(lines.reduce(256) { $0 + $1.utf8.count + 4 })
         let groups = SearchIndex.groups.map { JSONWriter.object([("kind", .string($0.kind)), ("title", .string($0.title))]) }
         out += Array("{\n\"groups\": \(JSONWriter.inlineArray(groups)),\n\"pages\": ".utf8)
-        if entries.isEmpty { out += Array("[]".utf8) }
-        for (index, entry) in entries.enumerated() {
-            out += Array((index == 0 ? "[\n  {\"kind\": " : ",\n  {\"kind\": ").utf8)
-            JSONWriter.append(entry.kind, to: &out)
-            out += Array(", \"title\": ".utf8)
-            JSONWriter.append(entry.title, to: &out)
-            out += Array(", \"url\": ".utf8)
-            JSONWriter.append(entry.url, to: &out)
-            out += Array(", \"date\": ".utf8)
-            if let date = entry.date { JSONWriter.append(date, to: &out) } else { out += Array("null".utf8) }
-            out += Array(", \"tags\": ".utf8)
-            out += Array(JSONWriter.inlineArray(entry.tags.map(JSONWriter.string)).utf8)
-            out += Array(", \"text\": ".utf8)
-            JSONWriter.append(entry.text, to: &out)
-            out.append(UInt8(ascii: "}"))
+        if lines.isEmpty { out += Array("[]".utf8) }
+        for (index, line) in lines.enumerated() {
+            out += Array((index == 0 ? "[\n  " : ",\n  ").utf8)
+            var line = line
+            line.withUTF8 { out.append(contentsOf: $0) }
         }
-        if !entries.isEmpty { out += Array("\n]".utf8) }
+        if !lines.isEmpty { out += Array("\n]".utf8) }
         out += Array("\n}".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One entry as a JSON object on one line.
+    static func line(_ entry: Entry) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(entry.text.utf8.count + entry.title.utf8.count + 128)
+        out += Array("{\"kind\": ".utf8)
+        JSONWriter.append(entry.kind, to: &out)
+        out += Array(", \"title\": ".utf8)
+        JSONWriter.append(entry.title, to: &out)
+        out += Array(", \"url\": ".utf8)
+        JSONWriter.append(entry.url, to: &out)
+        out += Array(", \"date\": ".utf8)
+        if let date = entry.date { JSONWriter.append(date, to: &out) } else { out += Array("null".utf8) }
+        out += Array(", \"tags\": ".utf8)
+        out += Array(JSONWriter.inlineArray(entry.tags.map(JSONWriter.string)).utf8)
+        out += Array(", \"text\": ".utf8)
+        JSONWriter.append(entry.text, to: &out)
+        out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
     }
 

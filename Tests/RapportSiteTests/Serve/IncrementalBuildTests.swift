@@ -85,6 +85,15 @@ import Testing
         _ = session.rebuild()
         try fixture.write("wins/2026-04-09-second.md", "---\ntitle: Second win\ndate: 2026-04-09\ntags: [quality]\n---\n\nAgain.\n")
         #expect(session.rebuild().succeeded)
+        // An edited meeting: its search entry and calendar event are made again, not kept.
+        try fixture.write(
+            "meetings/2026-04-07-check-in.md",
+            "---\ntitle: First check-in, moved\ndate: 2026-04-09\nkind: steering\n---\n\nWe met later.\n\n## Decisions\n\n- Go\n")
+        #expect(session.rebuild().succeeded)
+        let calendar = String(decoding: session.file("calendar.ics") ?? [], as: UTF8.self)
+        #expect(calendar.contains("SUMMARY:First check-in\\, moved\r\n"))
+        let search = String(decoding: session.file("search/index.json") ?? [], as: UTF8.self)
+        #expect(search.contains("\"title\": \"First check-in, moved\""))
 
         let output = fixture.root.appendingPathComponent("output").path
         _ = try SiteBuilder.build(session.options.with(output: output))
