@@ -33,6 +33,8 @@ public final class BuildSession: Sendable {
         var templatesSignature: [FileSignature?] = []
         var configSignature: FileSignature? = nil
         var tagsByNote: [NoteRef: [String]] = [:]
+        /// The people each note concerns (see `ChangeSet.people`).
+        var peopleByNote: [NoteRef: Set<String>] = [:]
         var quarterByNote: [NoteRef: Quarter] = [:]
         var refs: Set<NoteRef> = []
         /// Notes parsed by rebuilds that failed: their pages still need rendering.
@@ -99,7 +101,7 @@ public final class BuildSession: Sendable {
         let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
         timer.lap("site model and jobs")
         let changes = memory.withLock { memory in
-            detectChanges(portal: portal, reparsed: reparsed, templates: templates, memory: &memory)
+            detectChanges(portal: portal, analysis: analysis, reparsed: reparsed, templates: templates, memory: &memory)
         }
         // Before any job runs: what changed must not be taken from the pieces kept.
         if changes.everything { fragments.forgetAll() } else { fragments.forget(changes.notes) }
@@ -167,7 +169,22 @@ public final class BuildSession: Sendable {
         FileTree.files(under: root).map { FileSignature.of(root + "/" + $0) }
     }
 
-    private func detectChanges(portal: Portal, reparsed: Set<NoteRef>, templates: TemplateSet, memory: inout Memory) -> ChangeSet {
+    /// The people whose pages show `note`: its attendees, the owners of its actions, whoever
+    /// it mentions and whoever requested it.
+    private static func people(of note: Note, owners: [NoteRef: [String]]) -> Set<String> {
+        var handles = Set(Mentions.handles(in: note.body.plainText))
+        handles.formUnion(owners[note.ref] ?? [])
+        switch note.details {
+        case .meeting(let meeting): handles.formUnion(meeting.attendees)
+        case .change(let change): if let handle = change.requestedBy { handles.insert(handle) }
+        default: break
+        }
+        return handles
+    }
+
+    private func detectChanges(
+        portal: Portal, analysis: Analysis, reparsed: Set<NoteRef>, templates: TemplateSet, memory: inout Memory
+    ) -> ChangeSet {
         let templateFiles = Self.signature(ofTheme: templates.root)
         let configSignature = FileSignature.of(ContentScanner.join(options.content, "portal.yaml"))
         let refs = Set(portal.notes.map(\.ref))
@@ -180,7 +197,16 @@ public final class BuildSession: Sendable {
         changes.kinds = Set(changed.map(\.kind))
         var newTags = memory.tagsByNote
         let calendar = portal.config.calendar
+        var owners: [NoteRef: [String]] = [:]
+        for item in analysis.actions {
+            if let owner = item.owner { owners[item.meeting, default: []].append(owner) }
+        }
         for ref in changed {
+            // The people the note concerned, and those it concerns now.
+            changes.people.formUnion(memory.peopleByNote[ref] ?? [])
+            let people = portal.note(ref).map { Self.people(of: $0, owners: owners) } ?? []
+            changes.people.formUnion(people)
+            memory.peopleByNote[ref] = people.isEmpty ? nil : people
             // The quarter a changed note was in, and the one it is in now.
             if let quarter = memory.quarterByNote[ref] { changes.quarters.insert(quarter) }
             let quarter = portal.note(ref)?.date.map(calendar.quarter(containing:))
@@ -195,8 +221,11 @@ public final class BuildSession: Sendable {
             newTags = [:]
             for note in portal.notes where !note.tags.isEmpty { newTags[note.ref] = note.tags.map(Slug.make) }
             memory.quarterByNote = [:]
+            memory.peopleByNote = [:]
             for note in portal.notes {
                 if let date = note.date { memory.quarterByNote[note.ref] = calendar.quarter(containing: date) }
+                let people = Self.people(of: note, owners: owners)
+                if !people.isEmpty { memory.peopleByNote[note.ref] = people }
             }
         }
         memory.tagsByNote = newTags
@@ -216,6 +245,8 @@ struct ChangeSet {
     var tags: Set<String> = []
     /// The quarters of changed dated notes (before and after the change).
     var quarters: Set<Quarter> = []
+    /// The handles of the people changed notes concern (before and after the change).
+    var people: Set<String> = []
 
     var isEmpty: Bool { !everything && notes.isEmpty }
 
@@ -227,6 +258,7 @@ struct ChangeSet {
         case .notes(let refs): return !refs.isDisjoint(with: notes)
         case .kinds(let set): return !set.isDisjoint(with: kinds)
         case .tag(let slug): return tags.contains(slug)
+        case .person(let handle): return people.contains(handle)
         case .quarters(let set, let anyOf):
             return !set.isDisjoint(with: quarters) || !anyOf.isDisjoint(with: kinds)
         }

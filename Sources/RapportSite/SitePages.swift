@@ -34,6 +34,9 @@ enum PageDependency: Sendable {
     case kinds(Set<NoteKind>)
     /// The notes with this tag (by slug).
     case tag(String)
+    /// The notes that concern this person (by handle): meetings they attend, actions they
+    /// own, notes that mention them, changes they requested.
+    case person(String)
     /// Dated notes in these quarters, and any note of the given kinds.
     case quarters(Set<Quarter>, anyOf: Set<NoteKind>)
 }
@@ -92,7 +95,7 @@ enum SitePages {
         page(Routes.people, "people", dependsOn: .kinds([])) { $0.peoplePage() }
         for person in model.config.people {
             // A person's page lists their meetings, actions, wins and mentions in any note.
-            page(Routes.person(person.handle), "person", dependsOn: .everything) { $0.personPage(person) }
+            page(Routes.person(person.handle), "person", dependsOn: .person(person.handle)) { $0.personPage(person) }
         }
         page(Routes.qbrList, "qbr-list") { $0.qbrListPage() }
         let quarters = qbrQuarters(model)

@@ -78,6 +78,46 @@ import Testing
         #expect(meeting.contains("<!-- edited theme --><article"))
     }
 
+    /// A person's page is rendered again when a changed note concerns them, before or after
+    /// the change, and only then.
+    @Test func personPagesFollowTheNotesThatConcernThem() throws {
+        var files = ServeFixture.basic
+        files["portal.yaml"]! += "  li: { name: Li Wei, team: provider, role: Lead }\n  raj: { name: Raj Mehta, team: provider, role: Analyst }\n"
+        let fixture = try ServeFixture(files)
+        defer { fixture.remove() }
+        let session = fixture.session()
+        #expect(session.rebuild().succeeded)
+
+        // Li attends now; Ana still owns the action.
+        try fixture.write(
+            "meetings/2026-04-07-check-in.md",
+            "---\ntitle: First check-in\ndate: 2026-04-07\nattendees: [li]\n---\n\nWe met.\n\n- [ ] @ana Send the file (due 2026-04-10)\n")
+        var outcome = session.rebuild()
+        #expect(outcome.renderedRoutes.contains("people/li.html"))
+        #expect(outcome.renderedRoutes.contains("people/ana.html"))
+        #expect(outcome.renderedRoutes.contains("people/raj.html") == false)
+        #expect(String(decoding: session.file("people/li.html") ?? [], as: UTF8.self).contains("First check-in"))
+
+        // Li no longer attends: her page is rendered again without the meeting.
+        try fixture.write("meetings/2026-04-07-check-in.md", "---\ntitle: First check-in\ndate: 2026-04-07\n---\n\nWe met.\n")
+        outcome = session.rebuild()
+        #expect(outcome.renderedRoutes.contains("people/li.html"))
+        #expect(outcome.renderedRoutes.contains("people/raj.html") == false)
+        #expect(String(decoding: session.file("people/li.html") ?? [], as: UTF8.self).contains("First check-in") == false)
+
+        // A win that mentions Raj.
+        try fixture.write("wins/2026-04-08-record.md", "---\ntitle: Record week\ndate: 2026-04-08\nteam: both\n---\n\nWell done, @raj.\n")
+        outcome = session.rebuild()
+        #expect(outcome.renderedRoutes.contains("people/raj.html"))
+        #expect(outcome.renderedRoutes.contains("people/li.html") == false)
+
+        let output = fixture.root.appendingPathComponent("output").path
+        _ = try SiteBuilder.build(session.options.with(output: output))
+        for route in FileTree.files(under: output) where route.hasPrefix("people/") {
+            #expect(session.file(route) == ContentScanner.read(output + "/" + route), "\(route) differs between serve and build")
+        }
+    }
+
     @Test func theSessionGivesTheSameBytesAsAFullBuild() throws {
         let fixture = try ServeFixture(ServeFixture.basic)
         defer { fixture.remove() }
