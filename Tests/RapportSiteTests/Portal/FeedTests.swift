@@ -125,7 +125,7 @@ final class XMLOutline: NSObject, XMLParserDelegate {
     @Test func baseURLOptionOverridesPortalYAML() throws {
         var options = portal.options(asOf: PortalFixture.asOf)
         options.baseURL = BuildOptions.normalizedBaseURL("https://intranet.acme.example/partner")
-        try SiteBuilder.build(options)
+        _ = try SiteBuilder.build(options)
         #expect(portal.file("feed.xml").contains("<id>https://intranet.acme.example/partner/</id>"))
         #expect(portal.file("404.html").contains("<link rel=\"stylesheet\" href=\"/partner/assets/rapport.css\">"))
         #expect(BuildOptions.normalizedBaseURL("ftp://x.example/") == nil)
