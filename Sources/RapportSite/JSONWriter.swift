@@ -29,6 +29,11 @@ struct JSONWriter {
             }
             while index < bytes.count {
                 let byte = bytes[index]
+                // Most bytes are letters: past `>` only `\` and the lead byte of U+2028/9 matter.
+                if byte > 0x3E && byte != 0x5C && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
                 switch byte {
                 case 0x22: escape("\\\"")
                 case 0x5C: escape("\\\\")

@@ -99,19 +99,22 @@ enum Excerpt {
     /// Runs of ASCII white space (new lines included) as one space, none at either end.
     /// Works on UTF-8 bytes: it runs over every note of large portals.
     static func collapse(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
-                pendingSpace = !out.isEmpty
-            default:
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                // A run of white space, then a run of text copied at once.
+                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+                let start = index
+                while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+                guard index > start else { break }
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
