@@ -145,7 +145,7 @@ public final class BuildSession: Sendable {
         return Outcome(
             succeeded: true, diagnostics: Diagnostic.sorted(diagnostics), pagesRendered: rendered.count + removed,
             pagesTotal: total, seconds: seconds, version: version,
-            renderedRoutes: rendered.map(\.0).sorted(), timings: timer.laps)
+            renderedRoutes: rendered.map(\.0).sorted(), timings: loaded.timings + timer.laps.dropFirst())
     }
 
     private func fail(_ diagnostics: [Diagnostic], reparsed: Set<NoteRef>, timer: inout StageClock) -> Outcome {
