@@ -84,7 +84,20 @@ struct JSONWriter {
 
     /// `{"a": 1, "b": "x"}` on one line, keys in the given order.
     static func object(_ fields: [(String, Value)]) -> String {
-        "{" + fields.map { string($0.0) + ": " + encode($0.1) }.joined(separator: ", ") + "}"
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        for (index, (key, value)) in fields.enumerated() {
+            if index > 0 { out += [UInt8(ascii: ","), 0x20] }
+            append(key, to: &out)
+            out += [UInt8(ascii: ":"), 0x20]
+            if case .string(let text?) = value {
+                append(text, to: &out)
+            } else {
+                var encoded = encode(value)
+                encoded.withUTF8 { out.append(contentsOf: $0) }
+            }
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON array of already-encoded values, one per line.
