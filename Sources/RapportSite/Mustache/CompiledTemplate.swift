@@ -263,20 +263,23 @@ final class CompiledTemplate: Sendable {
         return text
     }
 
+    /// A variable, section or block name and the tag's closing `}}`.
     private static func parseName(_ cursor: inout Cursor) throws(Declined) -> String {
-        cursor.skip { $0.isWhitespace }
-        let name = String(cursor.skip { nameCharacters.contains($0) })
-        cursor.skip { $0.isWhitespace }
-        guard cursor.read("}}") else { throw Declined(reason: "an unfinished tag") }
+        let name = try readName(&cursor, allowed: nameCharacters)
         if name.contains("(") || name.contains(")") { throw Declined(reason: "transforms") }
         return name
     }
 
+    /// A partial or parent name (it may hold `/`) and the tag's closing `}}`.
     private static func parsePartialName(_ cursor: inout Cursor) throws(Declined) -> String {
+        try readName(&cursor, allowed: partialNameCharacters)
+    }
+
+    private static func readName(_ cursor: inout Cursor, allowed: Set<Character>) throws(Declined) -> String {
         cursor.skip { $0.isWhitespace }
-        let name = String(cursor.skip { partialNameCharacters.contains($0) })
+        let name = String(cursor.skip { allowed.contains($0) })
         cursor.skip { $0.isWhitespace }
-        guard cursor.read("}}") else { throw Declined(reason: "an unfinished partial tag") }
+        guard cursor.read("}}") else { throw Declined(reason: "an unfinished tag") }
         return name
     }
 
