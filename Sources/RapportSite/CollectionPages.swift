@@ -8,7 +8,7 @@ extension PageContext {
     static let recentLimit = 25
 
     func feedbackLink(_ note: Note) -> [String: Any] {
-        var link = noteLink(note)
+        var link = newNoteLink(note)
         if case .feedback(let feedback) = note.details {
             link["from"] = teamName(feedback.from)
             link["sentiment"] = feedback.sentiment
@@ -20,7 +20,7 @@ extension PageContext {
     }
 
     func expectationLink(_ note: Note) -> [String: Any] {
-        var link = noteLink(note)
+        var link = newNoteLink(note)
         if case .expectation(let expectation) = note.details {
             link["owner"] = expectation.owner.map(teamName) ?? ""
             link["hasOwner"] = expectation.owner != nil
@@ -35,7 +35,7 @@ extension PageContext {
     }
 
     func changeLink(_ note: Note) -> [String: Any] {
-        var link = noteLink(note)
+        var link = newNoteLink(note)
         if case .change(let change) = note.details {
             link["status"] = change.status ?? ""
             link["statusLabel"] = change.status.map(statusWord) ?? ""
@@ -79,8 +79,8 @@ extension PageContext {
         case .feedback: return feedbackPage()
         case .expectation: return expectationsPage()
         case .change: return changesPage()
-        case .page: (sorted, link) = (notes.sorted { ($0.title, $0.id) < ($1.title, $1.id) }, noteLink)
-        case .qbr: (sorted, link) = (model.newestFirst(notes), noteLink)
+        case .page: (sorted, link) = (notes.sorted { ($0.title, $0.id) < ($1.title, $1.id) }, newNoteLink)
+        case .qbr: (sorted, link) = (model.newestFirst(notes), newNoteLink)
         }
         let items = sorted.map { note -> [String: Any] in
             var item = link(note)

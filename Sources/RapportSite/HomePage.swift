@@ -116,7 +116,7 @@ extension PageContext {
 
     /// A meeting for lists: its link, kind and how many decisions and actions it produced.
     func meetingLink(_ note: Note) -> [String: Any] {
-        var link = noteLink(note)
+        var link = newNoteLink(note)
         if case .meeting(let meeting) = note.details {
             link["meetingKind"] = meeting.meetingKind.map(meetingKindLabel) ?? ""
             link["hasMeetingKind"] = meeting.meetingKind != nil
@@ -136,7 +136,7 @@ extension PageContext {
 
     /// A win for lists: its link, the team thanked and the KPI it moved.
     func winLink(_ note: Note) -> [String: Any] {
-        var link = noteLink(note)
+        var link = newNoteLink(note)
         if case .win(let win) = note.details {
             link["team"] = win.team.map(teamName) ?? ""
             link["hasTeam"] = win.team != nil

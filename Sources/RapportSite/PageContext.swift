@@ -54,11 +54,14 @@ struct PageContext {
 
     // MARK: - Pieces shared by several pages
 
+    /// A note's link as lists show it, made once per page depth and shared by the pages.
     func noteLink(_ note: Note) -> [String: Any] {
-        model.shared.value("note|" + root + "|" + note.ref.kind.rawValue + "/" + note.ref.id) { makeNoteLink(note) }
+        model.shared.value("note|" + root + "|" + note.ref.kind.rawValue + "/" + note.ref.id) { newNoteLink(note) }
     }
 
-    private func makeNoteLink(_ note: Note) -> [String: Any] {
+    /// A note's link made afresh, for rows that add keys of their own (a shared one would
+    /// only be copied).
+    func newNoteLink(_ note: Note) -> [String: Any] {
         var link: [String: Any] = [
             "title": note.title, "href": href(Routes.note(note.ref)), "kind": note.kind.singularTitle,
             "internal": note.visibility == .internal, "draft": note.isDraft,

@@ -85,14 +85,14 @@ extension PageContext {
         pack["hasFeedback"] = !feedback.isEmpty
 
         pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
-            var row = noteLink(note)
+            var row = newNoteLink(note)
             row["excerpt"] = model.shared.value("plain-excerpt|220|\(note.ref.kind.rawValue)/\(note.ref.id)") {
                 excerpt(note.body.plainText, limit: 220)
             }
             return row
         }
         pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
-            var row = noteLink(note)
+            var row = newNoteLink(note)
             if case .meeting(let meeting) = note.details { row["meetingKind"] = meeting.meetingKind ?? "" }
             row["decisionCount"] = model.decisionsByMeeting[note.ref]?.count ?? 0
             return row
