@@ -33,20 +33,25 @@ extension String {
     /// The text with every occurrence of `target` replaced by `replacement`.
     public func replacingBytes(_ target: String, with replacement: String) -> String {
         guard let first = byteOffset(of: target) else { return self }
-        let bytes = Array(utf8)
         let targetCount = target.utf8.count
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 64)
-        var cursor = 0
-        var next: Int? = first
-        while let found = next {
-            out.append(contentsOf: bytes[cursor..<found])
-            out.append(contentsOf: replacement.utf8)
-            cursor = found + targetCount
-            next = byteOffset(of: target, from: cursor)
+        var text = self
+        var replacement = replacement
+        return text.withUTF8 { bytes in
+            replacement.withUTF8 { insert in
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count + 64)
+                var cursor = 0
+                var next: Int? = first
+                while let found = next {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<found]))
+                    out.append(contentsOf: insert)
+                    cursor = found + targetCount
+                    next = byteOffset(of: target, from: cursor)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
+                return String(decoding: out, as: UTF8.self)
+            }
         }
-        out.append(contentsOf: bytes[cursor...])
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The non-empty `/`-separated parts of a path, as `split(separator: "/")` gives them.
