@@ -52,7 +52,8 @@ struct CompiledLibrary: Sendable {
         var c: Int32 = 0
         /// escaped, raw, section, inverted: `NameFlags`; block, partial: indentation length;
         var d: Int32 = 0
-        /// partial: number of overrides.
+        /// section, inverted, block: the operation after the body and the override bodies of
+        /// parents inside it; partial: number of overrides.
         var e: Int32 = 0
     }
 
@@ -103,13 +104,13 @@ struct CompiledLibrary: Sendable {
                     let isSection = if case .section = token { true } else { false }
                     let slot = ops.count
                     ops.append(name(path, kind: isSection ? .section : .inverted))
-                    ops[slot].c = emitInline(body)
+                    (ops[slot].c, ops[slot].e) = emitInline(body)
                 case .block(let block, let fallback, let indentation):
                     let slot = ops.count
                     var op = Op(kind: .block, a: blockID(block))
                     (op.b, op.d) = store(indentation)
                     ops.append(op)
-                    ops[slot].c = emitInline(fallback)
+                    (ops[slot].c, ops[slot].e) = emitInline(fallback)
                 case .blockDefinition:
                     break
                 case .partial(let partial, let indentation, let blockOverrides):
@@ -134,12 +135,12 @@ struct CompiledLibrary: Sendable {
             return (start, end)
         }
 
-        /// Emits a body right after its section or block operation; returns its end.
-        private mutating func emitInline(_ body: CompiledTemplate) -> Int32 {
-            // A body with parents inside puts their override bodies after its own end, so
-            // the section's end is the end of its own operations.
+        /// Emits a body right after its section or block operation. Returns where the body
+        /// ends and where the next operation starts: a body with parents inside is followed
+        /// by their override bodies, which only those parents run.
+        private mutating func emitInline(_ body: CompiledTemplate) -> (end: Int32, next: Int32) {
             let range = emit(body)
-            return range.end
+            return (range.end, Int32(ops.count))
         }
 
         private mutating func name(_ path: CompiledTemplate.NamePath, kind: Op.Kind) -> Op {
@@ -212,7 +213,7 @@ struct CompiledLibrary: Sendable {
                 return next
             case .section:
                 let body = Int32(next)
-                guard let value = lookup(op) else { return Int(op.c) }
+                guard let value = lookup(op) else { return Int(op.e) }
                 switch ValueKind(of: value) {
                 case .list:
                     for item in value as! [[String: Any]] { runPushing(item, body, op.c, frame, &out) }
@@ -227,12 +228,12 @@ struct CompiledLibrary: Sendable {
                         runPushing(value, body, op.c, frame, &out)
                     }
                 }
-                return Int(op.c)
+                return Int(op.e)
             case .inverted:
                 let body = Int32(next)
                 guard let value = lookup(op) else {
                     run(body, op.c, frame: frame, into: &out)
-                    return Int(op.c)
+                    return Int(op.e)
                 }
                 switch ValueKind(of: value) {
                 case .list:
@@ -248,7 +249,7 @@ struct CompiledLibrary: Sendable {
                         run(body, op.c, frame: frame, into: &out)
                     }
                 }
-                return Int(op.c)
+                return Int(op.e)
             case .block:
                 let inner = Frame(indentation: indent(frame.indentation, op), inherited: frame.inherited)
                 if let override = frame.inherited.first(where: { $0.block == op.a }) {
@@ -256,7 +257,7 @@ struct CompiledLibrary: Sendable {
                 } else {
                     run(Int32(next), op.c, frame: inner, into: &out)
                 }
-                return Int(op.c)
+                return Int(op.e)
             case .partial:
                 guard op.a >= 0 else { return next }
                 var inherited = frame.inherited

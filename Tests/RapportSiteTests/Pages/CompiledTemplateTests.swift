@@ -89,6 +89,22 @@ import Testing
         #expect(result.compiled == "[outer]")
     }
 
+    /// A parent inside a section or a block's default: its overrides run only there, and
+    /// what follows the section runs once.
+    @Test func parentsInsideSectionsAndBlocks() throws {
+        let partials = ["frame": "<{{$a}}default{{/a}}>", "page": "[{{$slot}}{{<frame}}{{$a}}in block{{/a}}{{/frame}}{{/slot}}]"]
+        let templates = [
+            "{{#yes}}({{<frame}}{{$a}}X{{/a}}{{/frame}}){{/yes}} after {{title}}",
+            "{{#items}}{{name}}:{{<frame}}{{$a}}{{name}}{{/a}}{{/frame}};{{/items}} end",
+            "{{^no}}{{<frame}}{{$a}}not no{{/a}}{{/frame}}{{/no}}|{{<page}}{{/page}}|tail",
+        ]
+        for template in templates {
+            let result = try both(template, partials, Self.context)
+            #expect(result.compiled == result.reference, "\(template)")
+        }
+        #expect(try both(templates[0], partials, Self.context).compiled == "(<X>) after Q3 &lt;review&gt; &amp; &quot;wins&quot; &#39;n&#39; more")
+    }
+
     @Test func aMissingPartialPrintsNothing() throws {
         let result = try both("a{{> nowhere}}b", [:], Self.context)
         #expect(result.compiled == "ab")
