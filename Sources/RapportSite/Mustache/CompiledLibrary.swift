@@ -180,6 +180,11 @@ struct CompiledLibrary: Sendable {
         let templates: [(start: Int32, end: Int32)]
         /// The context stack, innermost last.
         var stack: [Any]
+        /// Partials and blocks being rendered, one inside the other.
+        var depth = 0
+        /// A theme whose partial or parent includes itself with nothing to stop it would
+        /// recurse until the stack overflows: deeper than this, nothing more is printed.
+        static let maximumDepth = 200
 
         /// Renders the operations `start..<end` as one template: a token that prints
         /// something at the start of one of its lines is indented.
@@ -251,6 +256,9 @@ struct CompiledLibrary: Sendable {
                 }
                 return Int(op.e)
             case .block:
+                guard depth < Self.maximumDepth else { return Int(op.e) }
+                depth += 1
+                defer { depth -= 1 }
                 let inner = Frame(indentation: indent(frame.indentation, op), inherited: frame.inherited)
                 if let override = frame.inherited.first(where: { $0.block == op.a }) {
                     run(override.start, override.end, frame: inner, into: &out)
@@ -259,7 +267,9 @@ struct CompiledLibrary: Sendable {
                 }
                 return Int(op.e)
             case .partial:
-                guard op.a >= 0 else { return next }
+                guard op.a >= 0, depth < Self.maximumDepth else { return next }
+                depth += 1
+                defer { depth -= 1 }
                 var inherited = frame.inherited
                 for slot in Int(op.c)..<Int(op.c + op.e) where !inherited.contains(where: { $0.block == overrides[slot].block }) {
                     inherited.append(overrides[slot])

@@ -105,6 +105,72 @@ import Testing
         #expect(try both(templates[0], partials, Self.context).compiled == "(<X>) after Q3 &lt;review&gt; &amp; &quot;wins&quot; &#39;n&#39; more")
     }
 
+    /// Templates generated from the tags a theme uses, with line ends and indentation in
+    /// random places (so that standalone rules and indented partials come into play): both
+    /// renderers print the same bytes for every one of them.
+    @Test func generatedTemplatesPrintTheSameWithBothRenderers() throws {
+        FastHTMLContentType.registered
+        var random = SplitMix(seed: 20261129)
+        let partials = [
+            "row": "  <li>{{name}}</li>\n{{#on}}\n  on\n{{/on}}\n", "inline": "[{{name}}{{title}}]",
+            "frame": "<{{$a}}default a{{/a}}|\n  {{$b}}\n  default b\n  {{/b}}\n>",
+        ]
+        let keys = ["yes", "no", "items", "none", "words", "nested", "empty", "missing", "count", "site"]
+        let variables = ["{{title}}", "{{{html}}}", "{{&multi}}", "{{.}}", "{{site.title}}", "{{nested.inner.deep}}", "{{name}}", "{{missing}}"]
+        let texts = ["a", " ", "  ", "\n", "\n  ", "x y", "\t", "<b>&</b>"]
+        func generate(_ depth: Int, inParent: Bool = false) -> String {
+            var out = ""
+            for _ in 0..<random.next(upTo: 5) + 1 {
+                // A parent inside its own override would render itself forever (in both
+                // renderers): parents only at the top.
+                switch random.next(upTo: depth > 2 ? 3 : 8) {
+                case 0, 1: out += texts[random.next(upTo: texts.count)]
+                case 2: out += variables[random.next(upTo: variables.count)]
+                case 3:
+                    let key = keys[random.next(upTo: keys.count)]
+                    let open = random.next(upTo: 2) == 0 ? "#" : "^"
+                    let pad = random.next(upTo: 2) == 0 ? "\n" : ""
+                    out += "{{\(open)\(key)}}\(pad)" + generate(depth + 1, inParent: inParent) + "\(pad){{/\(key)}}"
+                case 4: out += ["{{! note }}", "\n{{! alone }}\n"][random.next(upTo: 2)]
+                case 5: out += ["{{> row}}", "\n  {{> row}}\n", "{{>inline}}", "\n{{> inline}}\n"][random.next(upTo: 4)]
+                case 6 where !inParent:
+                    let a = random.next(upTo: 2) == 0 ? "{{$a}}" + generate(depth + 1, inParent: true) + "{{/a}}" : ""
+                    let b = random.next(upTo: 2) == 0 ? "\n  {{$b}}\n" + generate(depth + 1, inParent: true) + "\n  {{/b}}\n" : ""
+                    out += "{{<frame}}" + a + b + "{{/frame}}"
+                case 6: out += "{{missing}}"
+                default: out += "\n    {{$c}}" + generate(depth + 1, inParent: inParent) + "{{/c}}\n"
+                }
+            }
+            return out
+        }
+        var compared = 0
+        for _ in 0..<400 {
+            let template = generate(0)
+            guard (try? MustacheTemplate(string: FastHTMLContentType.pragma + template)) != nil,
+                (try? CompiledTemplate.compile(FastHTMLContentType.pragma + template)) != nil
+            else { continue }
+            let result = try both(template, partials, Self.context)
+            #expect(result.compiled == result.reference, "\(template.debugDescription)")
+            compared += 1
+        }
+        #expect(compared > 300)
+    }
+
+    /// A parent whose override includes the parent again never ends; the renderer stops at
+    /// a depth instead of overflowing the stack (swift-mustache would crash).
+    @Test func aThemeThatIncludesItselfForeverStopsInsteadOfCrashing() throws {
+        FastHTMLContentType.registered
+        let templates = [
+            "frame": try CompiledTemplate.compile("<{{$a}}a{{/a}}>"),
+            "main": try CompiledTemplate.compile("{{<frame}}{{$a}}x{{<frame}}{{/frame}}{{/a}}{{/frame}}"),
+            "self": try CompiledTemplate.compile("s{{> self}}"),
+        ]
+        let library = CompiledLibrary(templates)
+        let nested = String(decoding: library.render("main", Self.context), as: UTF8.self)
+        #expect(nested.hasPrefix("<x<x<x"))
+        #expect(String(decoding: library.render("self", Self.context), as: UTF8.self) == String(repeating: "s", count: 201))
+    }
+
     @Test func aMissingPartialPrintsNothing() throws {
         let result = try both("a{{> nowhere}}b", [:], Self.context)
         #expect(result.compiled == "ab")
@@ -153,5 +219,20 @@ import Testing
         #expect(one.count > 100)
         #expect(one.keys.sorted() == two.keys.sorted())
         for (route, bytes) in one { #expect(two[route] == bytes, "\(route) differs between the engines") }
+    }
+}
+
+/// A small seeded random generator (SplitMix64), so generated tests are the same every run.
+struct SplitMix {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next(upTo bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
