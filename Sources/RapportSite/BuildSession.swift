@@ -101,7 +101,7 @@ public final class BuildSession: Sendable {
         let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
         timer.lap("site model and jobs")
         let changes = memory.withLock { memory in
-            detectChanges(portal: portal, analysis: analysis, reparsed: reparsed, templates: templates, memory: &memory)
+            detectChanges(portal: portal, analysis: analysis, reparsed: reparsed, theme: themeSignature, memory: &memory)
         }
         // Before any job runs: what changed must not be taken from the pieces kept.
         if changes.everything { fragments.forgetAll() } else { fragments.forget(changes.notes) }
@@ -183,9 +183,8 @@ public final class BuildSession: Sendable {
     }
 
     private func detectChanges(
-        portal: Portal, analysis: Analysis, reparsed: Set<NoteRef>, templates: TemplateSet, memory: inout Memory
+        portal: Portal, analysis: Analysis, reparsed: Set<NoteRef>, theme templateFiles: [FileSignature?], memory: inout Memory
     ) -> ChangeSet {
-        let templateFiles = Self.signature(ofTheme: templates.root)
         let configSignature = FileSignature.of(ContentScanner.join(options.content, "portal.yaml"))
         let refs = Set(portal.notes.map(\.ref))
         var changes = ChangeSet()
