@@ -39,6 +39,8 @@ public struct TemplateSet: Sendable {
         var names: Set<String> = []
         var compiled: [String: CompiledTemplate]? = engine == .compiled ? [:] : nil
         var problems: [Diagnostic] = []
+        /// Templates that exist but could not be read or parsed: reported once, at their line.
+        var broken: Set<String> = []
         for folder in ["layouts", "partials"] {
             let listing = FileTree.files(under: root + "/" + folder)
             for file in listing where file.hasSuffix(".mustache") && !file.contains("/") {
@@ -46,6 +48,7 @@ public struct TemplateSet: Sendable {
                 let name = String(file.dropLast(".mustache".count))
                 guard let bytes = ContentScanner.read(path), let text = String(validating: bytes, as: UTF8.self) else {
                     problems.append(.error(path, 1, 1, "cannot read the template as UTF-8 text"))
+                    broken.insert(name)
                     continue
                 }
                 if names.contains(name) {
@@ -63,19 +66,35 @@ public struct TemplateSet: Sendable {
                     // The pragma sits before the file's first column.
                     let shift = error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0
                     problems.append(
-                        .error(path, error.context.lineNumber, max(1, error.context.columnNumber - shift), "template: \(error.error)"))
+                        .error(path, error.context.lineNumber, max(1, error.context.columnNumber - shift), "template: " + describe(error.error)))
+                    broken.insert(name)
                 } catch {
                     problems.append(.error(path, 1, 1, "template: \(error)"))
+                    broken.insert(name)
                 }
             }
         }
-        for layout in requiredLayouts where !names.contains(layout) {
+        for layout in requiredLayouts where !names.contains(layout) && !broken.contains(layout) {
             problems.append(.error("\(root)/layouts/\(layout).mustache", 1, 1, "the theme has no '\(layout)' layout"))
         }
         if !problems.isEmpty { return .failure(BuildFailure(problems)) }
         let assets = FileTree.files(under: root + "/assets").filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
         return .success(
             TemplateSet(library: library, compiled: compiled.map { CompiledLibrary($0) }, names: names, assets: assets, root: root))
+    }
+
+    /// swift-mustache's parse error in words.
+    private static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with '}}', or its name has a character names cannot have"
+        case .expectedSectionEnd: return "a section opened here is never closed ({{/name}})"
+        case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "inside {{<parent}} only {{$block}} overrides are allowed"
+        default: return "\(error)"
+        }
     }
 
     /// Renders the layout `name` with `context`.

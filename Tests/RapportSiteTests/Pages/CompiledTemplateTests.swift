@@ -202,6 +202,23 @@ import Testing
         #expect(plain.compiled != nil)
     }
 
+    /// A layout that does not parse is reported once, at its line, in words; not also as
+    /// a missing layout.
+    @Test func aBrokenLayoutIsOneDiagnosticAtItsLine() throws {
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: theme) }
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: theme)
+        let layout = theme + "/layouts/note.mustache"
+        try "<p>\n{{#note}}{{title}}{{/nope}}\n".write(toFile: layout, atomically: true, encoding: .utf8)
+        guard case .failure(let failure) = TemplateSet.load(from: theme) else {
+            Issue.record("a broken layout loaded")
+            return
+        }
+        #expect(failure.diagnostics.map(\.description) == [
+            "\(layout):2:22: error: template: this closing tag does not match the section it closes"
+        ])
+    }
+
     /// The whole sample portal (every layout and partial of the default theme, with real
     /// values), once with each engine: the same bytes in every file.
     @Test func theSamplePortalIsTheSameWithEitherEngine() throws {
