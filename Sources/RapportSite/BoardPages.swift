@@ -13,7 +13,7 @@ extension PageContext {
         return base(
             title: NoteKind.meeting.pluralTitle, section: "meetings",
             extra: [
-                "upcoming": upcoming.map(meetingLink), "quarters": byQuarter(held, link: meetingLink),
+                "upcoming": upcoming.map(meetingLink), "quarters": byQuarter(held, shared: "meeting-item", link: meetingLink),
                 "count": meetings.count, "heldCount": held.count,
             ])
     }
@@ -95,13 +95,24 @@ extension PageContext {
     }
 
     /// Notes (already in display order) grouped by the quarter of their date, in that order.
-    func byQuarter(_ notes: [Note], link: (Note) -> [String: Any]) -> [[String: Any]] {
-        var groups: [(quarter: Quarter, items: [[String: Any]])] = []
+    /// With a `shared` name, each note's row is made once and shared (`link` must then
+    /// show nothing but the note itself).
+    func byQuarter(_ notes: [Note], shared: String? = nil, link: @escaping (Note) -> [String: Any]) -> [[String: Any]] {
+        var groups: [(quarter: Quarter, items: [TemplateRow])] = []
         for note in notes {
             guard let date = note.date else { continue }
             let quarter = model.analysis.calendar.quarter(containing: date)
-            var item = link(note)
-            item["excerpt"] = excerpt(note)
+            let make = {
+                var item = link(note)
+                item["excerpt"] = excerpt(note)
+                return TemplateRow(item)
+            }
+            let item =
+                if let shared {
+                    model.shared.value(shared + "|" + root + "|" + note.ref.id, of: note.ref, make)
+                } else {
+                    make()
+                }
             if groups.last?.quarter == quarter {
                 groups[groups.count - 1].items.append(item)
             } else {

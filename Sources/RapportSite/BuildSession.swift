@@ -20,10 +20,32 @@ public final class BuildSession: Sendable {
         public var renderedRoutes: [String] = []
         /// Seconds per stage of this rebuild.
         public var timings: [(stage: String, seconds: Double)] = []
+        /// CPU seconds of the whole rebuild, on every core.
+        public var cpuSeconds = 0.0
+        /// The files that took longest to render, with their CPU seconds, slowest first (at most five).
+        public var slowest: [(route: String, seconds: Double)] = []
+    }
+
+    /// A file of the site as a rebuild made it: pages and data files in the parts they were
+    /// rendered in (joined when served: a rebuild never copies a large file), assets as read.
+    private enum FileBody {
+        case parts([String])
+        case bytes([UInt8])
+
+        var bytes: [UInt8] {
+            switch self {
+            case .bytes(let bytes): return bytes
+            case .parts(let parts):
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
+                for var part in parts { part.withUTF8 { bytes.append(contentsOf: $0) } }
+                return bytes
+            }
+        }
     }
 
     private struct State {
-        var files: [String: [UInt8]] = [:]
+        var files: [String: FileBody] = [:]
         var version = 0
         var diagnostics: [Diagnostic] = []
         var failed = false
@@ -48,6 +70,8 @@ public final class BuildSession: Sendable {
     private let cache = LoadCache()
     /// Per-note pieces of the data files, kept between rebuilds.
     private let fragments = FragmentCache()
+    /// Template values and list rows kept between rebuilds (see `SharedValues`).
+    private let shared = SharedValues()
     private let state = Mutex(State())
     private let memory = Mutex(Memory())
 
@@ -56,7 +80,13 @@ public final class BuildSession: Sendable {
     }
 
     /// The current bytes of a route (`index.html`, `assets/rapport.css`), nil when none.
-    public func file(_ route: String) -> [UInt8]? { state.withLock { $0.files[route] } }
+    public func file(_ route: String) -> [UInt8]? { state.withLock { $0.files[route] }?.bytes }
+
+    /// Every route of the current site, sorted.
+    public var routes: [String] { state.withLock { $0.files.keys.sorted() } }
+
+    /// Whether the current site has a file at `route`.
+    public func has(_ route: String) -> Bool { state.withLock { $0.files[route] != nil } }
 
     /// The version of the current site and the errors of the last rebuild, if it failed.
     public var status: (version: Int, errors: [Diagnostic]) {
@@ -67,6 +97,7 @@ public final class BuildSession: Sendable {
     /// Call from one task at a time.
     public func rebuild() -> Outcome {
         var timer = StageClock()
+        let cpuStart = StageClock.processCPU()
         let loaded = PortalLoader.load(
             contentRoot: options.content, displayRoot: options.content, options: options.loadOptions,
             route: Routes.note, cache: cache)
@@ -82,7 +113,8 @@ public final class BuildSession: Sendable {
             templates = theme.templates
         } else {
             switch TemplateSet.load(from: options.templates, engine: options.templateEngine) {
-            case .success(let set):
+            case .success(var set):
+                set.reusesRows = true
                 templates = set
                 memory.withLock { $0.theme = (themeSignature, set) }
             case .failure(let failure): return fail(loaded.diagnostics + failure.diagnostics, reparsed: reparsed, timer: &timer)
@@ -96,7 +128,7 @@ public final class BuildSession: Sendable {
         timer.lap("analysis")
 
         // The same model `build` makes (base URL, git history), so both write the same bytes.
-        let (model, siteDiagnostics) = SiteBuilder.siteModel(portal: portal, analysis: analysis, options: options)
+        let (model, siteDiagnostics) = SiteBuilder.siteModel(portal: portal, analysis: analysis, options: options, shared: shared)
         diagnostics += siteDiagnostics
         let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
         timer.lap("site model and jobs")
@@ -105,12 +137,19 @@ public final class BuildSession: Sendable {
         }
         // Before any job runs: what changed must not be taken from the pieces kept.
         if changes.everything { fragments.forgetAll() } else { fragments.forget(changes.notes) }
-        let dirty = jobs.filter { job in changes.affects(job.dependency) || file(job.route) == nil }
+        if changes.everything {
+            // Nothing made before is kept: the model gets a fresh store.
+            model.shared.forgetAll()
+        } else {
+            model.shared.forget(changes.notes)
+        }
+        let dirty = state.withLock { state in
+            jobs.filter { job in changes.affects(job.dependency) || state.files[job.route] == nil }
+        }
         let rendered = parallelMap(dirty) { job in
-            (job.route, job.render().reduce(into: [UInt8]()) { bytes, part in
-                var part = part
-                part.withUTF8 { bytes.append(contentsOf: $0) }
-            })
+            let start = StageClock.threadCPU()
+            let parts = job.render()
+            return (route: job.route, parts: parts, cpu: StageClock.threadCPU() - start)
         }
         var assets: [(String, [UInt8])] = []
         if changes.everything {
@@ -122,7 +161,7 @@ public final class BuildSession: Sendable {
         timer.lap("render")
         let seconds = timer.laps.reduce(0) { $0 + $1.seconds }
         let (version, total, removed) = state.withLock { state -> (Int, Int, Int) in
-            for (route, bytes) in rendered { state.files[route] = bytes }
+            for file in rendered { state.files[file.route] = .parts(file.parts) }
             var removed = 0
             if changes.everything {
                 let assetRoutes = Set(assets.map(\.0))
@@ -130,7 +169,7 @@ public final class BuildSession: Sendable {
                     state.files[route] = nil
                     removed += 1
                 }
-                for (route, bytes) in assets { state.files[route] = bytes }
+                for (route, bytes) in assets { state.files[route] = .bytes(bytes) }
             } else {
                 for route in state.files.keys where !routes.contains(route) && !route.hasPrefix("assets/") {
                     state.files[route] = nil
@@ -145,7 +184,9 @@ public final class BuildSession: Sendable {
         return Outcome(
             succeeded: true, diagnostics: Diagnostic.sorted(diagnostics), pagesRendered: rendered.count + removed,
             pagesTotal: total, seconds: seconds, version: version,
-            renderedRoutes: rendered.map(\.0).sorted(), timings: loaded.timings + timer.laps.dropFirst())
+            renderedRoutes: rendered.map(\.route).sorted(), timings: loaded.timings + timer.laps.dropFirst(),
+            cpuSeconds: StageClock.processCPU() - cpuStart,
+            slowest: rendered.sorted { ($0.cpu, $1.route) > ($1.cpu, $0.route) }.prefix(5).map { ($0.route, $0.cpu) })
     }
 
     private func fail(_ diagnostics: [Diagnostic], reparsed: Set<NoteRef>, timer: inout StageClock) -> Outcome {
@@ -172,7 +213,7 @@ public final class BuildSession: Sendable {
     /// The people whose pages show `note`: its attendees, the owners of its actions, whoever
     /// it mentions and whoever requested it.
     private static func people(of note: Note, owners: [NoteRef: [String]]) -> Set<String> {
-        var handles = Set(Mentions.handles(in: note.body.plainText))
+        var handles = Set(note.body.mentions)
         handles.formUnion(owners[note.ref] ?? [])
         switch note.details {
         case .meeting(let meeting): handles.formUnion(meeting.attendees)

@@ -97,7 +97,7 @@ extension PageContext {
 
     /// The opening of a note for lists: its text from the first paragraph on.
     func excerpt(_ note: Note, limit: Int = 180) -> String {
-        model.shared.value("excerpt|\(limit)|" + note.ref.kind.rawValue + "/" + note.ref.id) {
+        model.shared.value("excerpt|\(limit)|" + note.ref.kind.rawValue + "/" + note.ref.id, of: note.ref) {
             Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: limit)
         }
     }
@@ -107,9 +107,15 @@ extension PageContext {
 
     func actionsPage() -> [String: Any] {
         let actions = model.analysis.actions
-        let overdue = actions.filter(\.overdue).sorted { ($0.due!, $0.date) < ($1.due!, $1.date) }
-        let open = actions.filter { !$0.done && !$0.overdue }.sorted { ($0.due ?? Day(year: 9999, month: 12, day: 31)!, $0.date) < ($1.due ?? Day(year: 9999, month: 12, day: 31)!, $1.date) }
-        let done = Array(actions.filter(\.done).reversed())
+        // Positions in `actions`, which `actionRows()` follows.
+        let never = Day(year: 9999, month: 12, day: 31)!
+        let overdue = actions.indices.filter { actions[$0].overdue }.sorted {
+            (actions[$0].due!, actions[$0].date) < (actions[$1].due!, actions[$1].date)
+        }
+        let open = actions.indices.filter { !actions[$0].done && !actions[$0].overdue }.sorted {
+            (actions[$0].due ?? never, actions[$0].date) < (actions[$1].due ?? never, actions[$1].date)
+        }
+        let done = Array(actions.indices.filter { actions[$0].done }.reversed())
         // Done actions only grow: the tracker shows the latest; all of them are on their
         // meeting pages and in api/actions.json.
         let doneShown = done.prefix(PageContext.doneActionsShown)
@@ -126,21 +132,60 @@ extension PageContext {
             row["owner"] = person(key.isEmpty ? nil : key) ?? ["name": "No owner"]
             return row
         }
+        let rows = actionRows()
         return base(
             title: "Action tracker", section: "actions",
             extra: [
-                "overdue": overdue.map { action($0) }, "open": open.map { action($0) }, "done": doneShown.map { action($0) },
+                "overdue": overdue.map { rows[$0] }, "open": open.map { rows[$0] }, "done": doneShown.map { rows[$0] },
                 "doneHidden": done.count - doneShown.count, "hasDoneHidden": done.count > doneShown.count,
                 "byOwner": byOwner, "total": actions.count, "overdueCount": overdue.count, "openCount": open.count,
                 "doneCount": done.count, "hasOverdue": !overdue.isEmpty, "hasOpen": !open.isEmpty, "hasDone": !done.isEmpty,
             ])
     }
 
-    func decisionsPage() -> [String: Any] {
-        let groups = Dictionary(grouping: model.analysis.decisions, by: \.quarter)
-        let quarters = groups.keys.sorted(by: >).map { quarter -> [String: Any] in
-            ["quarter": quarter.description, "decisions": groups[quarter]!.reversed().map(decision)]
+    /// The rows of every action (in `analysis.actions` order) as pages at this depth show
+    /// them, made once per meeting and shared.
+    func actionRows() -> [TemplateRow] {
+        model.rebuildValues.value("action-rows|" + root) {
+            var rows: [TemplateRow] = []
+            rows.reserveCapacity(model.analysis.actions.count)
+            forEachMeetingRun(model.analysis.actions, meeting: \.meeting) { meeting, items in
+                rows += model.shared.value("actions|" + root + "|" + meeting.id, of: meeting) {
+                    items.map { TemplateRow(makeAction($0, showMeeting: true)) }
+                }
+            }
+            return rows
         }
+    }
+
+    /// Calls `body` with each run of items of one meeting, in order (actions and decisions
+    /// come meeting by meeting).
+    private func forEachMeetingRun<Item>(_ items: [Item], meeting: (Item) -> NoteRef, _ body: (NoteRef, ArraySlice<Item>) -> Void) {
+        var start = 0
+        while start < items.count {
+            let current = meeting(items[start])
+            var end = start + 1
+            while end < items.count, meeting(items[end]) == current { end += 1 }
+            body(current, items[start..<end])
+            start = end
+        }
+    }
+
+    func decisionsPage() -> [String: Any] {
+        // Newest quarter first, newest decision first: the analysis order reversed.
+        var groups: [(quarter: Quarter, rows: [TemplateRow])] = []
+        var runs: [(meeting: NoteRef, items: ArraySlice<Decision>)] = []
+        forEachMeetingRun(model.analysis.decisions, meeting: \.meeting) { runs.append(($0, $1)) }
+        for (meeting, items) in runs.reversed() {
+            let rows = model.shared.value("decisions|" + root + "|" + meeting.id, of: meeting) {
+                items.map { TemplateRow(makeDecision($0)) }
+            }
+            for (item, row) in zip(items, rows).reversed() {
+                if groups.last?.quarter != item.quarter { groups.append((item.quarter, [])) }
+                groups[groups.count - 1].rows.append(row)
+            }
+        }
+        let quarters = groups.map { group -> [String: Any] in ["quarter": group.quarter.description, "decisions": group.rows] }
         return base(
             title: "Decision register", section: "decisions",
             extra: ["quarters": quarters, "total": model.analysis.decisions.count])

@@ -6,10 +6,16 @@ struct PageContext {
     let model: SiteModel
     /// The page's route, e.g. `meetings/x.html`.
     let route: String
-    /// A root that replaces the relative one (the 404 page's, which a host serves at any depth).
-    var fixedRoot: String? = nil
+    /// The way back to the site's root from the page (`../` from `meetings/x.html`).
+    let root: String
 
-    var root: String { fixedRoot ?? Routes.root(of: route) }
+    /// - Parameter fixedRoot: a root that replaces the relative one (the 404 page's, which a
+    ///   host serves at any depth).
+    init(model: SiteModel, route: String, fixedRoot: String? = nil) {
+        self.model = model
+        self.route = route
+        root = fixedRoot ?? Routes.root(of: route)
+    }
 
     func href(_ target: String) -> String { root + target }
 
@@ -55,8 +61,10 @@ struct PageContext {
     // MARK: - Pieces shared by several pages
 
     /// A note's link as lists show it, made once per page depth and shared by the pages.
-    func noteLink(_ note: Note) -> [String: Any] {
-        model.shared.value("note|" + root + "|" + note.ref.kind.rawValue + "/" + note.ref.id) { newNoteLink(note) }
+    func noteLink(_ note: Note) -> TemplateRow {
+        model.shared.value("note|" + root + "|" + note.ref.kind.rawValue + "/" + note.ref.id, of: note.ref) {
+            TemplateRow(newNoteLink(note))
+        }
     }
 
     /// A note's link made afresh, for rows that add keys of their own (a shared one would
@@ -89,14 +97,14 @@ struct PageContext {
         return ["handle": handle, "name": "@" + handle, "known": false, "role": "", "team": "", "teamName": ""]
     }
 
-    func action(_ item: ActionItem, showMeeting: Bool = true) -> [String: Any] {
+    func action(_ item: ActionItem, showMeeting: Bool = true) -> TemplateRow {
         // Rows without the meeting are shown once, on the meeting's own page: not kept.
-        guard showMeeting else { return makeAction(item, showMeeting: false) }
+        guard showMeeting else { return TemplateRow(makeAction(item, showMeeting: false)) }
         let key = "action|\(root)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)"
-        return model.shared.value(key) { makeAction(item, showMeeting: true) }
+        return model.shared.value(key, of: item.meeting) { TemplateRow(makeAction(item, showMeeting: true)) }
     }
 
-    private func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
+    func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
         var row: [String: Any] = [
             "text": item.text, "done": item.done, "overdue": item.overdue,
             "status": item.done ? "done" : (item.overdue ? "overdue" : "open"),
@@ -121,11 +129,13 @@ struct PageContext {
         return row
     }
 
-    func decision(_ item: Decision) -> [String: Any] {
-        model.shared.value("decision|\(root)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)") { makeDecision(item) }
+    func decision(_ item: Decision) -> TemplateRow {
+        model.shared.value("decision|\(root)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)", of: item.meeting) {
+            TemplateRow(makeDecision(item))
+        }
     }
 
-    private func makeDecision(_ item: Decision) -> [String: Any] {
+    func makeDecision(_ item: Decision) -> [String: Any] {
         [
             "text": item.text, "meetingTitle": item.meetingTitle, "meetingHref": href(Routes.note(item.meeting)),
             "date": Format.shortDate(item.date), "isoDate": item.date.description, "quarter": item.quarter.description,

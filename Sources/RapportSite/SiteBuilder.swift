@@ -74,7 +74,9 @@ public enum SiteBuilder {
     /// The model pages are made from, with the base URL and git history the options ask
     /// for, and the warnings they give. `build` and a build session both use it, so they
     /// write the same bytes.
-    static func siteModel(portal: Portal, analysis: Analysis, options: BuildOptions) -> (SiteModel, [Diagnostic]) {
+    static func siteModel(
+        portal: Portal, analysis: Analysis, options: BuildOptions, shared: SharedValues = SharedValues()
+    ) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let history = options.gitInfo ? GitInfo.read(contentRoot: options.content, displayRoot: options.content) : .empty
         diagnostics += history.diagnostics
@@ -88,7 +90,7 @@ public enum SiteBuilder {
         }
         let model = SiteModel(
             portal: portal, analysis: analysis, includeInternal: options.includeInternal,
-            includeDrafts: options.includeDrafts, baseURL: baseURL, history: history)
+            includeDrafts: options.includeDrafts, baseURL: baseURL, history: history, shared: shared)
         return (model, diagnostics)
     }
 

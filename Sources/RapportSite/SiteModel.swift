@@ -31,13 +31,18 @@ final class SiteModel: Sendable {
     /// The as-of date as pages print it.
     let asOfText: String
     /// Template values many pages show (menus, people, tag and note links, excerpts),
-    /// made once for each page depth instead of once per page.
-    let shared = SharedValues()
+    /// made once for each page depth instead of once per page (and, in a build session,
+    /// kept between rebuilds for the notes that did not change).
+    let shared: SharedValues
+    /// Template values made from many notes (every action's row, in order), made once per
+    /// build and never kept by a session.
+    let rebuildValues = SharedValues()
 
     init(
         portal: Portal, analysis: Analysis, includeInternal: Bool, includeDrafts: Bool, baseURL: String = "",
-        history: GitHistory = .empty
+        history: GitHistory = .empty, shared: SharedValues = SharedValues()
     ) {
+        self.shared = shared
         self.portal = portal
         self.analysis = analysis
         self.includeInternal = includeInternal
@@ -54,13 +59,16 @@ final class SiteModel: Sendable {
         asOfText = Format.longDate(analysis.asOf)
         var mentions: [String: [NoteRef]] = [:]
         for note in portal.notes {
-            for handle in Mentions.handles(in: note.body.plainText) { mentions[handle, default: []].append(note.ref) }
+            for handle in note.body.mentions { mentions[handle, default: []].append(note.ref) }
         }
         self.mentions = mentions
         var bySlug: [String: (name: String, notes: [Note])] = [:]
+        // Few tags, many notes: each tag is made a slug once.
+        var slugs: [String: String] = [:]
         for note in portal.notes {
             for tag in note.tags {
-                let slug = Slug.make(tag)
+                let slug = slugs[tag] ?? Slug.make(tag)
+                slugs[tag] = slug
                 bySlug[slug, default: (tag, [])].notes.append(note)
             }
         }
@@ -68,13 +76,28 @@ final class SiteModel: Sendable {
         var decimals: [String: Int] = [:]
         for kpi in analysis.kpis { decimals[kpi.id] = Format.decimals(of: kpi) }
         kpiDecimals = decimals
-        actionsByMeeting = Dictionary(grouping: analysis.actions, by: \.meeting)
-        decisionsByMeeting = Dictionary(grouping: analysis.decisions, by: \.meeting)
-        actionsByQuarter = Dictionary(grouping: analysis.actions, by: \.quarter)
-        decisionsByQuarter = Dictionary(grouping: analysis.decisions, by: \.quarter)
+        actionsByMeeting = Self.grouping(analysis.actions, by: \.meeting)
+        decisionsByMeeting = Self.grouping(analysis.decisions, by: \.meeting)
+        actionsByQuarter = Self.grouping(analysis.actions, by: \.quarter)
+        decisionsByQuarter = Self.grouping(analysis.decisions, by: \.quarter)
     }
 
     var config: PortalConfig { portal.config }
+
+    /// `Dictionary(grouping:by:)` for items that mostly come in runs of the same key (actions
+    /// and decisions, in meeting order): a key is looked up once per run, not per item.
+    private static func grouping<Item, Key: Hashable>(_ items: [Item], by key: (Item) -> Key) -> [Key: [Item]] {
+        var groups: [Key: [Item]] = [:]
+        var start = 0
+        while start < items.count {
+            let current = key(items[start])
+            var end = start + 1
+            while end < items.count, key(items[end]) == current { end += 1 }
+            groups[current, default: []].append(contentsOf: items[start..<end])
+            start = end
+        }
+        return groups
+    }
 
     /// True when the build writes the Atom feed and the sitemap.
     var hasFeed: Bool { !baseURL.isEmpty }
@@ -99,17 +122,42 @@ final class SiteModel: Sendable {
 
 /// Template values made once and shared by many pages, by key. Pages are made on two threads,
 /// so the cache is locked; what it holds is never changed after it is stored.
+///
+/// A build session keeps them from one rebuild to the next: a value made from one note
+/// says so (`of:`) and is forgotten when that note changes; the others depend only on the
+/// configuration, the theme and the as-of date, and a change to those starts afresh.
 final class SharedValues: Sendable {
     private struct Entry: @unchecked Sendable {
         let value: Any
     }
-    private let entries = Mutex([String: Entry]())
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var keysByNote: [NoteRef: [String]] = [:]
+    }
+    private let state = Mutex(State())
 
-    /// The value stored under `key`, made by `make` the first time.
-    func value<Value>(_ key: String, _ make: () -> Value) -> Value {
-        if let entry = entries.withLock({ $0[key] }), let value = entry.value as? Value { return value }
+    /// The value stored under `key`, made by `make` the first time; `note` is the note it
+    /// is made from, if any.
+    func value<Value>(_ key: String, of note: NoteRef? = nil, _ make: () -> Value) -> Value {
+        if let entry = state.withLock({ $0.entries[key] }), let value = entry.value as? Value { return value }
         let value = make()
-        entries.withLock { $0[key] = Entry(value: value) }
+        state.withLock { state in
+            if state.entries.updateValue(Entry(value: value), forKey: key) == nil, let note {
+                state.keysByNote[note, default: []].append(key)
+            }
+        }
         return value
+    }
+
+    /// Forgets every value.
+    func forgetAll() { state.withLock { $0 = State() } }
+
+    /// Forgets the values made from these notes.
+    func forget(_ notes: Set<NoteRef>) {
+        state.withLock { state in
+            for note in notes {
+                for key in state.keysByNote.removeValue(forKey: note) ?? [] { state.entries[key] = nil }
+            }
+        }
     }
 }

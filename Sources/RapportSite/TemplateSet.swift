@@ -23,6 +23,9 @@ public struct TemplateSet: Sendable {
     /// Asset files relative to `assets/`, sorted.
     let assets: [String]
     let root: String
+    /// Set by a build session, whose list rows outlive a rebuild: rows print what they
+    /// printed before (see `TemplateRow`).
+    var reusesRows = false
 
     /// The layouts a theme must have.
     static let requiredLayouts = [
@@ -99,7 +102,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders the layout `name` with `context`.
     func render(_ name: String, _ context: Any) -> String {
-        if let compiled { return String(decoding: compiled.render(name, context), as: UTF8.self) }
+        if let compiled { return String(decoding: compiled.render(name, context, reusingRows: reusesRows), as: UTF8.self) }
         return library.render(context, withTemplate: name) ?? ""
     }
 

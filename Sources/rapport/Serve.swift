@@ -96,6 +96,10 @@ struct Serve: AsyncParsableCommand {
         }
         if timings {
             print(outcome.timings.map { "\($0.stage) \(String(format: "%.1f", $0.seconds * 1000)) ms" }.joined(separator: ", "))
+            if outcome.succeeded {
+                let slowest = outcome.slowest.map { "\($0.route) \(String(format: "%.1f", $0.seconds * 1000)) ms" }
+                print("CPU \(String(format: "%.1f", outcome.cpuSeconds * 1000)) ms; slowest files: " + slowest.joined(separator: ", "))
+            }
         }
         // Shown as it happens, also when the output goes through a pipe.
         fflush(nil)

@@ -1,5 +1,6 @@
-/// One action item from a meeting's task list.
-public struct ActionItem: Sendable {
+/// One action item from a meeting's task list. A class, like `Note`: trackers sort and
+/// filter thousands of them.
+public final class ActionItem: Sendable {
     public let meeting: NoteRef
     public let meetingTitle: String
     public let date: Day
@@ -13,16 +14,41 @@ public struct ActionItem: Sendable {
     public let overdue: Bool
     /// Where the item is written in the meeting note.
     public let line: Int
+
+    public init(
+        meeting: NoteRef, meetingTitle: String, date: Day, quarter: Quarter, owner: String?, text: String, due: Day?,
+        done: Bool, overdue: Bool, line: Int
+    ) {
+        self.meeting = meeting
+        self.meetingTitle = meetingTitle
+        self.date = date
+        self.quarter = quarter
+        self.owner = owner
+        self.text = text
+        self.due = due
+        self.done = done
+        self.overdue = overdue
+        self.line = line
+    }
 }
 
 /// One decision from a meeting's "Decisions" section.
-public struct Decision: Sendable {
+public final class Decision: Sendable {
     public let meeting: NoteRef
     public let meetingTitle: String
     public let date: Day
     public let quarter: Quarter
     public let text: String
     public let line: Int
+
+    public init(meeting: NoteRef, meetingTitle: String, date: Day, quarter: Quarter, text: String, line: Int) {
+        self.meeting = meeting
+        self.meetingTitle = meetingTitle
+        self.date = date
+        self.quarter = quarter
+        self.text = text
+        self.line = line
+    }
 }
 
 /// Feedback counts of one side: how much was positive and how much constructive.

@@ -2,7 +2,10 @@ import Foundation
 import Markdown
 
 /// One note of the content folder, typed and validated. Immutable after loading.
-public struct Note: Sendable {
+///
+/// A class: pages sort and filter thousands of notes, and copying a reference costs one
+/// retain where copying the values would cost one for each of their strings and arrays.
+public final class Note: Sendable {
     public let ref: NoteRef
     /// The note's path inside the content folder, e.g. `meetings/2026-04-07-check-in.md`.
     public let path: String
@@ -17,6 +20,22 @@ public struct Note: Sendable {
     public let body: NoteBody
     /// What the note's kind adds.
     public let details: NoteDetails
+
+    public init(
+        ref: NoteRef, path: String, title: String, date: Day?, tags: [String], visibility: Visibility, isDraft: Bool,
+        params: [(key: String, value: ParamValue)], body: NoteBody, details: NoteDetails
+    ) {
+        self.ref = ref
+        self.path = path
+        self.title = title
+        self.date = date
+        self.tags = tags
+        self.visibility = visibility
+        self.isDraft = isDraft
+        self.params = params
+        self.body = body
+        self.details = details
+    }
 
     public var kind: NoteKind { ref.kind }
     public var id: String { ref.id }
@@ -51,6 +70,9 @@ public struct NoteBody: Sendable {
     public let decisions: [DecisionItem]
     /// `{{kpi:id}}` citations in the source, for QBR narratives.
     public let citations: [KPICitation]
+    /// The `@handle`s the text mentions, in order of first mention (`Mentions.handles`):
+    /// read once with the note rather than by every build of the site model.
+    public let mentions: [String]
 
     /// Stands for the relative path from a page to the site root in rendered bodies.
     public static let rootMarker = "RAPPORT-ROOT/"
@@ -61,6 +83,7 @@ public struct NoteBody: Sendable {
         self.tasks = tasks
         self.decisions = decisions
         self.citations = citations
+        mentions = Mentions.handles(in: plainText)
     }
 
     /// The HTML with links made relative to a page `root` (e.g. `../`).

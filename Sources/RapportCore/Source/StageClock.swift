@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Measures how long each stage of a build takes, for `--timings`. It reads the monotonic
 /// clock, which says nothing about the date: nothing it measures reaches the output.
 public struct StageClock: Sendable {
@@ -16,5 +20,17 @@ public struct StageClock: Sendable {
 
     public static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// CPU seconds the calling thread has used so far.
+    public static func threadCPU() -> Double { cpu(CLOCK_THREAD_CPUTIME_ID) }
+
+    /// CPU seconds the whole process has used so far, on every core.
+    public static func processCPU() -> Double { cpu(CLOCK_PROCESS_CPUTIME_ID) }
+
+    private static func cpu(_ clock: clockid_t) -> Double {
+        var time = timespec()
+        clock_gettime(clock, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

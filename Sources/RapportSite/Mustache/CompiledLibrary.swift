@@ -1,4 +1,5 @@
 import Mustache
+import Synchronization
 
 /// Renders compiled templates (`CompiledTemplate`) straight into UTF-8 bytes.
 ///
@@ -12,13 +13,23 @@ import Mustache
 /// with a tree of objects, cost more than the rendering itself.
 struct CompiledLibrary: Sendable {
     private let program: Program
+    /// Tells this library's sections apart from another's in what rows keep.
+    private let identity: Int
+
+    private static let libraries = Atomic<Int>(0)
 
     init(_ templates: [String: CompiledTemplate]) {
         program = Program(linking: templates)
+        identity = Self.libraries.add(1, ordering: .relaxed).newValue
     }
 
-    /// Renders the template `name` with `object` as the context.
-    func render(_ name: String, _ object: Any) -> [UInt8] {
+    /// The key under which a `TemplateRow` keeps what the section at `operation` printed.
+    func sectionKey(_ operation: Int) -> Int { identity << 32 | operation }
+
+    /// Renders the template `name` with `object` as the context. With `reusingRows`, a
+    /// `TemplateRow` listed by a section prints what it printed there before, and keeps
+    /// what it prints for next time (a build session's rows outlive one rebuild).
+    func render(_ name: String, _ object: Any, reusingRows: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         guard let index = program.templateIndex[name] else { return out }
@@ -27,7 +38,8 @@ struct CompiledLibrary: Sendable {
                 program.names.withUnsafeBufferPointer { names in
                     program.overrides.withUnsafeBufferPointer { overrides in
                         var renderer = Renderer(
-                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: [object])
+                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: [object],
+                            rowKeyBase: reusingRows ? identity << 32 : nil)
                         let range = program.templates[index]
                         renderer.run(range.start, range.end, frame: Frame(indentation: nil, inherited: []), into: &out)
                     }
@@ -185,6 +197,14 @@ struct CompiledLibrary: Sendable {
         /// A theme whose partial or parent includes itself with nothing to stop it would
         /// recurse until the stack overflows: deeper than this, nothing more is printed.
         static let maximumDepth = 200
+        /// Set when rows' printed bytes are reused: the library's part of their keys.
+        let rowKeyBase: Int?
+        /// The lowest stack position a name was looked up at (or missed down to) since the
+        /// current row started: below the row's own, its output depended on more than the row.
+        var lowestLookup = Int.max
+        /// Whether a block ran since the current row started (its body depends on the
+        /// parents the row is rendered within).
+        var ranBlock = false
 
         /// Renders the operations `start..<end` as one template: a token that prints
         /// something at the start of one of its lines is indented.
@@ -222,9 +242,11 @@ struct CompiledLibrary: Sendable {
                 switch ValueKind(of: value) {
                 case .list:
                     for item in value as! [[String: Any]] { runPushing(item, body, op.c, frame, &out) }
+                case .rows:
+                    for row in value as! [TemplateRow] { runRow(row, section: index, body, op.c, frame, &out) }
                 case .flag:
                     if value as! Bool { run(body, op.c, frame: frame, into: &out) }
-                case .object, .textObject, .text:
+                case .object, .textObject, .text, .row:
                     runPushing(value, body, op.c, frame, &out)
                 case .other:
                     if let items = Self.sequence(value) {
@@ -243,9 +265,11 @@ struct CompiledLibrary: Sendable {
                 switch ValueKind(of: value) {
                 case .list:
                     if (value as! [[String: Any]]).isEmpty { runPushing(value, body, op.c, frame, &out) }
+                case .rows:
+                    if (value as! [TemplateRow]).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .flag:
                     if !(value as! Bool) { run(body, op.c, frame: frame, into: &out) }
-                case .object, .textObject, .text:
+                case .object, .textObject, .text, .row:
                     break
                 case .other:
                     if let items = Self.sequence(value) {
@@ -256,6 +280,7 @@ struct CompiledLibrary: Sendable {
                 }
                 return Int(op.e)
             case .block:
+                ranBlock = true
                 guard depth < Self.maximumDepth else { return Int(op.e) }
                 depth += 1
                 defer { depth -= 1 }
@@ -286,6 +311,31 @@ struct CompiledLibrary: Sendable {
             stack.removeLast()
         }
 
+        /// Renders a section's body for one row, or copies what the row printed in this
+        /// section before. What a row prints is kept only when it depended on the row alone:
+        /// every name found in the row (or in values inside it), no block run, no indentation
+        /// (which depends on the text before the row), and far from the depth limit.
+        private mutating func runRow(_ row: TemplateRow, section: Int, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
+            guard let base = rowKeyBase, frame.indentation?.isEmpty ?? true else {
+                runPushing(row, start, end, frame, &out)
+                return
+            }
+            let key = base | section
+            if let bytes = row.printed(by: key) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            let (outerLowest, outerBlock) = (lowestLookup, ranBlock)
+            (lowestLookup, ranBlock) = (Int.max, false)
+            let position = stack.count
+            let mark = out.count
+            runPushing(row, start, end, frame, &out)
+            if lowestLookup >= position, !ranBlock, depth < Self.maximumDepth / 2 {
+                row.keep(Array(out[mark...]), printedBy: key)
+            }
+            (lowestLookup, ranBlock) = (min(outerLowest, lowestLookup), outerBlock || ranBlock)
+        }
+
         /// The indentation inside a partial or block: the outer one plus the tag's own.
         private func indent(_ current: [UInt8]?, _ op: Op) -> [UInt8]? {
             guard op.b >= 0 else { return current }
@@ -294,23 +344,30 @@ struct CompiledLibrary: Sendable {
 
         /// The value a name stands for: the first object up the stack that has the name's
         /// first part, then the other parts inside it (no further climbing).
-        private func lookup(_ op: Op) -> Any? {
+        private mutating func lookup(_ op: Op) -> Any? {
             let count = Int(op.b)
-            if op.d & NameFlags.current != 0 || count == 0 { return stack.last }
+            if op.d & NameFlags.current != 0 || count == 0 {
+                lowestLookup = min(lowestLookup, stack.count - 1)
+                return stack.last
+            }
             let first = Int(op.a)
             var value: Any
             if op.d & NameFlags.anchored != 0 {
+                lowestLookup = min(lowestLookup, stack.count - 1)
                 guard let top = stack.last, let found = Self.child(names[first], of: top) else { return nil }
                 value = found
             } else {
                 var found: Any? = nil
                 let name = names[first]
-                for object in stack.reversed() {
-                    if let child = Self.child(name, of: object) {
+                var position = stack.count
+                while position > 0 {
+                    position -= 1
+                    if let child = Self.child(name, of: stack[position]) {
                         found = child
                         break
                     }
                 }
+                lowestLookup = min(lowestLookup, position)
                 guard let match = found else { return nil }
                 value = match
             }
@@ -325,7 +382,8 @@ struct CompiledLibrary: Sendable {
             switch ValueKind(of: object) {
             case .object: return (object as! [String: Any])[name]
             case .textObject: return (object as! [String: String])[name]
-            case .text, .flag, .list: return nil
+            case .row: return (object as! TemplateRow).values[name]
+            case .text, .flag, .list, .rows: return nil
             case .other: break
             }
             if isNull(object) { return nil }
@@ -377,7 +435,7 @@ struct CompiledLibrary: Sendable {
 /// dynamic type is a copy, while a failed or converting cast between collection types costs
 /// an allocation or a walk over the elements.
 private enum ValueKind: Equatable {
-    case object, textObject, list, text, flag, other
+    case object, textObject, list, text, flag, row, rows, other
 
     // Generic metadata looked up once, not at every comparison.
     private static let objectType = ObjectIdentifier([String: Any].self)
@@ -385,6 +443,8 @@ private enum ValueKind: Equatable {
     private static let listType = ObjectIdentifier([[String: Any]].self)
     private static let textType = ObjectIdentifier(String.self)
     private static let flagType = ObjectIdentifier(Bool.self)
+    private static let rowType = ObjectIdentifier(TemplateRow.self)
+    private static let rowsType = ObjectIdentifier([TemplateRow].self)
 
     init(of value: Any) {
         let type = ObjectIdentifier(Swift.type(of: value))
@@ -398,6 +458,10 @@ private enum ValueKind: Equatable {
             self = .list
         } else if type == Self.flagType {
             self = .flag
+        } else if type == Self.rowType {
+            self = .row
+        } else if type == Self.rowsType {
+            self = .rows
         } else {
             self = .other
         }

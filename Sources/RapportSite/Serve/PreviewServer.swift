@@ -95,7 +95,7 @@ public final class PreviewServer: Sendable {
     static func respond(to requestPath: String, session: BuildSession) -> HTTPResponse {
         guard let route = route(for: requestPath) else { return notFound(session) }
         if let bytes = session.file(route) { return page(bytes, route: route, status: .ok) }
-        if session.file(route + "/index.html") != nil {
+        if session.has(route + "/index.html") {
             let headers: HTTPHeaders = [.location: "/" + route + "/"]
             return HTTPResponse(statusCode: .movedPermanently, headers: headers, body: Data())
         }

@@ -237,6 +237,39 @@ import Testing
         #expect(one.keys.sorted() == two.keys.sorted())
         for (route, bytes) in one { #expect(two[route] == bytes, "\(route) differs between the engines") }
     }
+
+    /// A build session's rows print what they printed before, in the same section, when
+    /// that depended on the row alone; a row whose section reads a value from outside the
+    /// row (or misses a name, which searches outside it) is rendered every time.
+    @Test func rowsKeepWhatTheyPrintedOnlyWhenItDependedOnTheRowAlone() throws {
+        let library = CompiledLibrary([
+            "main": try CompiledTemplate.compile("{{#rows}}<li>{{name}}{{#badge}} <b>{{badge}}</b>{{/badge}}</li>{{/rows}}|{{#rows}}{{name}}{{suffix}};{{/rows}}"),
+            "indented": try CompiledTemplate.compile("<ul>\n  {{> item}}\n</ul>"),
+            "item": try CompiledTemplate.compile("{{#rows}}<li>{{name}}</li>\n{{/rows}}"),
+        ])
+        let full = TemplateRow(["name": "A & B", "badge": "new"])
+        let partial = TemplateRow(["name": "C"])  // no badge: the lookup searches outside the row
+        let context: [String: Any] = ["rows": [full, partial], "suffix": "!", "badge": "outer"]
+        let first = String(decoding: library.render("main", context, reusingRows: true), as: UTF8.self)
+        #expect(first == "<li>A &amp; B <b>new</b></li><li>C <b>outer</b></li>|A &amp; B!;C!;")
+        // Only the first section's row that found everything in itself kept its bytes.
+        let kept = [full, partial].map { row in (0..<64).contains { row.printed(by: library.sectionKey($0)) != nil } }
+        #expect(kept == [true, false])
+        // The outer values change: the kept row prints as before, the others follow the change.
+        let second = String(decoding: library.render("main", ["rows": [full, partial], "suffix": "?", "badge": "other"], reusingRows: true), as: UTF8.self)
+        #expect(second == "<li>A &amp; B <b>new</b></li><li>C <b>other</b></li>|A &amp; B?;C?;")
+        // Without reuse nothing is kept, and rows in an indented partial are never kept.
+        let fresh = TemplateRow(["name": "D"])
+        _ = library.render("main", ["rows": [fresh]], reusingRows: false)
+        _ = library.render("indented", ["rows": [fresh]], reusingRows: true)
+        #expect(!(0..<64).contains { fresh.printed(by: library.sectionKey($0)) != nil })
+        // Rows print what the same values as dictionaries print.
+        let asRows = library.render("indented", ["rows": [fresh, full]], reusingRows: true)
+        let asDictionaries = library.render("indented", ["rows": [fresh.values, full.values]])
+        #expect(String(decoding: asRows, as: UTF8.self) == String(decoding: asDictionaries, as: UTF8.self))
+        #expect(String(decoding: asRows, as: UTF8.self).hasPrefix("<ul>\n  <li>D</li>\n"))
+    }
+
 }
 
 /// A small seeded random generator (SplitMix64), so generated tests are the same every run.

@@ -1,0 +1,28 @@
+import Mustache
+import Synchronization
+
+/// A row of a long list (a meeting in the meetings list, an action in the tracker): its
+/// template values, and, in a build session, what each list section printed for it.
+///
+/// A build session keeps the rows of unchanged notes from one rebuild to the next, so the
+/// compiled renderer prints such a row by copying what it printed last time instead of
+/// rendering it again. It does so only for a row whose output depended on nothing but the
+/// row (see `CompiledLibrary`), which is why rows carry every key their templates test.
+final class TemplateRow: @unchecked Sendable, MustacheParent {
+    /// The row's values; never changed after the row is made.
+    let values: [String: Any]
+    /// Printed bytes by section (the renderer's program and operation).
+    private let printed = Mutex([Int: [UInt8]]())
+
+    init(_ values: [String: Any]) {
+        self.values = values
+    }
+
+    subscript(key: String) -> Any? { values[key] }
+
+    func child(named name: String) -> Any? { values[name] }
+
+    func printed(by section: Int) -> [UInt8]? { printed.withLock { $0[section] } }
+
+    func keep(_ bytes: [UInt8], printedBy section: Int) { printed.withLock { $0[section] = bytes } }
+}
