@@ -9,7 +9,7 @@ extension PageContext {
         let asOf = model.analysis.asOf
         let meetings = model.portal.notes(of: .meeting)
         let upcoming = meetings.filter { $0.date! > asOf }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
-        let held = model.newestFirst(meetings.filter { $0.date! <= asOf })
+        let held = model.meetingsNewestFirst.filter { $0.date! <= asOf }
         return base(
             title: NoteKind.meeting.pluralTitle, section: "meetings",
             extra: [

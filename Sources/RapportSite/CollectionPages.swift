@@ -209,11 +209,10 @@ extension PageContext {
 
     func personPage(_ person: Person) -> [String: Any] {
         let actions = model.analysis.actions.filter { $0.owner == person.handle }
-        let meetings = model.newestFirst(
-            model.portal.notes(of: .meeting).filter {
-                if case .meeting(let meeting) = $0.details { return meeting.attendees.contains(person.handle) }
-                return false
-            })
+        let meetings = model.meetingsNewestFirst.filter {
+            if case .meeting(let meeting) = $0.details { return meeting.attendees.contains(person.handle) }
+            return false
+        }
         let wins = model.newestFirst(model.notes(of: .win, mentioning: person.handle))
         let changes = model.newestFirst(
             model.portal.notes(of: .change).filter {

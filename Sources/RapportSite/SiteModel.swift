@@ -107,6 +107,11 @@ final class SiteModel: Sendable {
         (mentions[handle] ?? []).filter { $0.kind == kind }.compactMap(portal.note)
     }
 
+    /// Every meeting, newest first: sorted once per build for the pages that filter it.
+    var meetingsNewestFirst: [Note] {
+        rebuildValues.value("meetings-newest-first") { newestFirst(portal.notes(of: .meeting)) }
+    }
+
     /// Notes sorted newest first (undated last, then by title).
     func newestFirst(_ notes: [Note]) -> [Note] {
         notes.sorted { lhs, rhs in

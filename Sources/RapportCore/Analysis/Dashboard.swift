@@ -40,11 +40,9 @@ public struct Dashboard: Sendable {
         }.sorted { $0.due! < $1.due! }
 
         let meetings = portal.notes(of: .meeting)
-        recentMeetings = Array(Dashboard.newestFirst(meetings.filter { $0.date! <= asOf }).prefix(Dashboard.listLength))
-        upcomingMeetings = Array(
-            meetings.filter { $0.date! > asOf }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }.prefix(Dashboard.listLength))
-        latestWins = Array(
-            Dashboard.newestFirst(portal.notes(of: .win).filter { $0.date! <= asOf }).prefix(Dashboard.listLength))
+        recentMeetings = meetings.filter { $0.date! <= asOf }.first(Dashboard.listLength, by: Dashboard.isNewer)
+        upcomingMeetings = meetings.filter { $0.date! > asOf }.first(Dashboard.listLength) { ($0.date!, $0.id) < ($1.date!, $1.id) }
+        latestWins = portal.notes(of: .win).filter { $0.date! <= asOf }.first(Dashboard.listLength, by: Dashboard.isNewer)
         openFeedback = Dashboard.newestFirst(
             portal.notes(of: .feedback).filter {
                 if case .feedback(let feedback) = $0.details { return feedback.status != "addressed" }
@@ -63,6 +61,26 @@ public struct Dashboard: Sendable {
 
     /// Dated notes newest first; the same day by id, so the order is total.
     static func newestFirst(_ notes: [Note]) -> [Note] {
-        notes.sorted { ($0.date!, $1.id) > ($1.date!, $0.id) }
+        notes.sorted(by: isNewer)
+    }
+
+    private static func isNewer(_ lhs: Note, _ rhs: Note) -> Bool { (lhs.date!, rhs.id) > (rhs.date!, lhs.id) }
+}
+
+extension Array {
+    /// The first `count` elements of `sorted(by:)`, in that order, without sorting the
+    /// rest: a dashboard shows five meetings of thousands.
+    func first(_ count: Int, by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+        var kept: [Element] = []
+        kept.reserveCapacity(count + 1)
+        for element in self {
+            if kept.count == count, let last = kept.last, !areInIncreasingOrder(element, last) { continue }
+            // After every kept element it does not precede, so equal elements keep their order.
+            var position = kept.count
+            while position > 0, areInIncreasingOrder(element, kept[position - 1]) { position -= 1 }
+            kept.insert(element, at: position)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
     }
 }

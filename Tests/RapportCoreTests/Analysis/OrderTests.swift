@@ -51,3 +51,25 @@ import Testing
         #expect(first.decisions.map(\.text) == second.decisions.map(\.text))
     }
 }
+
+/// The dashboard takes its first few meetings and wins without sorting all of them: it must
+/// pick exactly what sorting and cutting would.
+@Suite struct FirstElementsTests {
+    @Test(arguments: [0, 1, 5, 40])
+    func theFirstElementsAreThoseOfTheSortedArray(count: Int) {
+        var seed: UInt64 = 42
+        for _ in 0..<200 {
+            let length = Int(next(&seed) % 30)
+            // Pairs with many equal keys: a stable sort keeps equal keys in input order.
+            let items = (0..<length).map { index in (key: Int(next(&seed) % 6), index: index) }
+            let expected = Array(items.sorted { $0.key < $1.key }.prefix(count))
+            let picked = items.first(count) { $0.key < $1.key }
+            #expect(picked.map(\.index) == expected.map(\.index), "\(items)")
+        }
+    }
+
+    private func next(_ state: inout UInt64) -> UInt64 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state >> 33
+    }
+}
