@@ -63,6 +63,8 @@ public final class BuildSession: Sendable {
         var pending: Set<NoteRef> = []
         /// The theme as last loaded, with the signatures of its files.
         var theme: (signature: [FileSignature?], templates: TemplateSet)? = nil
+        /// The git history as last read, with the state of the repository it was read in.
+        var history: (signature: [FileSignature?], history: GitHistory)? = nil
         var built = false
     }
 
@@ -102,7 +104,7 @@ public final class BuildSession: Sendable {
             contentRoot: options.content, displayRoot: options.content, options: options.loadOptions,
             route: Routes.note, cache: cache)
         timer.lap("load")
-        let reparsed = memory.withLock { memory in
+        var reparsed = memory.withLock { memory in
             defer { memory.pending = [] }
             return cache.takeReparsed().union(memory.pending)
         }
@@ -128,7 +130,11 @@ public final class BuildSession: Sendable {
         timer.lap("analysis")
 
         // The same model `build` makes (base URL, git history), so both write the same bytes.
-        let (model, siteDiagnostics) = SiteBuilder.siteModel(portal: portal, analysis: analysis, options: options, shared: shared)
+        let (history, revised) = history(of: portal)
+        // A note whose last change in git is another one since the last rebuild shows it.
+        reparsed.formUnion(revised)
+        let (model, siteDiagnostics) = SiteBuilder.siteModel(
+            portal: portal, analysis: analysis, options: options, shared: shared, history: history)
         diagnostics += siteDiagnostics
         let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
         timer.lap("site model and jobs")
@@ -187,6 +193,21 @@ public final class BuildSession: Sendable {
             renderedRoutes: rendered.map(\.route).sorted(), timings: loaded.timings + timer.laps.dropFirst(),
             cpuSeconds: StageClock.processCPU() - cpuStart,
             slowest: rendered.sorted { ($0.cpu, $1.route) > ($1.cpu, $0.route) }.prefix(5).map { ($0.route, $0.cpu) })
+    }
+
+    /// The git history, read again only when the repository changed (a commit, a checkout):
+    /// editing notes does not change it. Also gives the notes whose last change is another
+    /// one than in the history read before.
+    private func history(of portal: Portal) -> (GitHistory, revised: Set<NoteRef>) {
+        guard options.gitInfo else { return (.empty, []) }
+        let signature = GitInfo.stateSignature(contentRoot: options.content)
+        let kept = memory.withLock { $0.history }
+        if let kept, let signature, kept.signature == signature { return (kept.history, []) }
+        let history = GitInfo.read(contentRoot: options.content, displayRoot: options.content)
+        memory.withLock { $0.history = signature.map { ($0, history) } }
+        guard let previous = kept?.history else { return (history, []) }
+        let revised = portal.notes.filter { history.revision(of: $0.path) != previous.revision(of: $0.path) }.map(\.ref)
+        return (history, Set(revised))
     }
 
     private func fail(_ diagnostics: [Diagnostic], reparsed: Set<NoteRef>, timer: inout StageClock) -> Outcome {

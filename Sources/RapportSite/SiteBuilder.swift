@@ -74,11 +74,12 @@ public enum SiteBuilder {
     /// The model pages are made from, with the base URL and git history the options ask
     /// for, and the warnings they give. `build` and a build session both use it, so they
     /// write the same bytes.
+    /// A build session passes the `history` it kept.
     static func siteModel(
-        portal: Portal, analysis: Analysis, options: BuildOptions, shared: SharedValues = SharedValues()
+        portal: Portal, analysis: Analysis, options: BuildOptions, shared: SharedValues = SharedValues(), history: GitHistory? = nil
     ) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let history = options.gitInfo ? GitInfo.read(contentRoot: options.content, displayRoot: options.content) : .empty
+        let history = history ?? (options.gitInfo ? GitInfo.read(contentRoot: options.content, displayRoot: options.content) : .empty)
         diagnostics += history.diagnostics
         let baseURL = options.baseURL ?? portal.config.baseURL
         if baseURL.isEmpty {

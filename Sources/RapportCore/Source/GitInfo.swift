@@ -62,6 +62,45 @@ public enum GitInfo {
         return GitHistory(revisions: parse(log.output))
     }
 
+    /// What identifies the state of the repository holding `contentRoot`, read without
+    /// running git: the signatures of HEAD, its reflog, the branch it points to and the
+    /// packed refs. A commit, checkout or fetch changes one of them; an edit does not. Nil
+    /// when no repository is found (or it is laid out in a way this does not know): then
+    /// the history has to be read again every time.
+    public static func stateSignature(contentRoot: String) -> [FileSignature?]? {
+        guard let gitDirectory = gitDirectory(containing: contentRoot) else { return nil }
+        var common = gitDirectory
+        if let bytes = ContentScanner.read(gitDirectory + "/commondir") {
+            let relative = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+            common = relative.hasPrefix("/") ? relative : gitDirectory + "/" + relative
+        }
+        guard let head = ContentScanner.read(gitDirectory + "/HEAD") else { return nil }
+        var files = [gitDirectory + "/HEAD", gitDirectory + "/logs/HEAD", common + "/packed-refs", gitDirectory + "/shallow"]
+        let headText = String(decoding: head, as: UTF8.self).trimmingSpaces
+        if headText.hasPrefix("ref: ") { files.append(common + "/" + String(headText.dropFirst(5)).trimmingSpaces) }
+        return files.map(FileSignature.of)
+    }
+
+    /// The `.git` folder of the repository `path` is in: the nearest `.git` up the tree
+    /// (a folder, or a file naming one as worktrees and submodules have).
+    private static func gitDirectory(containing path: String) -> String? {
+        var folder = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        while true {
+            let candidate = folder + "/.git"
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder) {
+                if isFolder.boolValue { return candidate }
+                guard let bytes = ContentScanner.read(candidate) else { return nil }
+                let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
+                guard text.hasPrefix("gitdir: ") else { return nil }
+                let target = String(text.dropFirst(8)).trimmingSpaces
+                return target.hasPrefix("/") ? target : folder + "/" + target
+            }
+            guard let slash = folder.lastIndex(of: "/"), slash != folder.startIndex else { return nil }
+            folder = String(folder[..<slash])
+        }
+    }
+
     /// Parses `git log --format=%x1e%aI%x09%an --name-only -z` output, newest commit
     /// first: the first commit that names a path is the path's last change.
     public static func parse(_ output: [UInt8]) -> [String: Revision] {

@@ -61,6 +61,27 @@ func git(_ arguments: [String], in folder: String, date: String = "2026-03-05T10
         #expect(!portal.file("meetings/2026-03-02-check-in.html").contains("last changed"))
     }
 
+    /// A session reads the history once, and again only after a commit: an edit alone
+    /// leaves the last-changed line as git has it.
+    @Test func aSessionReadsHistoryAgainOnlyAfterACommit() throws {
+        let portal = try repository()
+        let session = BuildSession(
+            options: BuildOptions(content: portal.content, templates: ServeFixture.templates, output: "", asOf: Day(PortalFixture.asOf)!))
+        let page = "meetings/2026-03-02-check-in.html"
+        func shown() -> String { String(decoding: session.file(page) ?? [], as: UTF8.self) }
+        #expect(session.rebuild().succeeded)
+        #expect(shown().contains("18 March 2026</time> by Raj Editor"))
+        #expect(GitInfo.stateSignature(contentRoot: portal.content) != nil)
+        let note = PortalFixture.files["meetings/2026-03-02-check-in.md"]! + "\nMore.\n\nAnd more.\n"
+        try portal.write("meetings/2026-03-02-check-in.md", note)
+        #expect(session.rebuild().succeeded)
+        #expect(shown().contains("And more."))
+        #expect(shown().contains("18 March 2026</time> by Raj Editor"))
+        try git(["commit", "-q", "-am", "More"], in: portal.root, date: "2026-03-20T09:00:00+00:00", author: "Li Committer")
+        #expect(session.rebuild().succeeded)
+        #expect(shown().contains("20 March 2026</time> by Li Committer"))
+    }
+
     @Test func aShallowCloneGivesNoDatesAndOneWarning() throws {
         let portal = try repository()
         let clone = portal.root + "/clone"
