@@ -58,11 +58,14 @@ public final class BuildSession: Sendable {
         /// The people each note concerns (see `ChangeSet.people`).
         var peopleByNote: [NoteRef: Set<String>] = [:]
         var quarterByNote: [NoteRef: Quarter] = [:]
-        var refs: Set<NoteRef> = []
+        /// Every note of the last successful rebuild, in portal order.
+        var refs: [NoteRef] = []
         /// Notes parsed by rebuilds that failed: their pages still need rendering.
         var pending: Set<NoteRef> = []
         /// The theme as last loaded, with the signatures of its files.
         var theme: (signature: [FileSignature?], templates: TemplateSet)? = nil
+        /// The route of every job of the last successful rebuild, in job order.
+        var routes: [String] = []
         /// The git history as last read, with the state of the repository it was read in.
         var history: (signature: [FileSignature?], history: GitHistory)? = nil
         var built = false
@@ -139,7 +142,7 @@ public final class BuildSession: Sendable {
         let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
         timer.lap("site model and jobs")
         let changes = memory.withLock { memory in
-            detectChanges(portal: portal, analysis: analysis, reparsed: reparsed, theme: themeSignature, memory: &memory)
+            detectChanges(portal: portal, reparsed: reparsed, theme: themeSignature, memory: &memory)
         }
         // Before any job runs: what changed must not be taken from the pieces kept.
         if changes.everything { fragments.forgetAll() } else { fragments.forget(changes.notes) }
@@ -163,7 +166,14 @@ public final class BuildSession: Sendable {
                 if let bytes = ContentScanner.read(templates.root + "/assets/" + asset) { assets.append(("assets/" + asset, bytes)) }
             }
         }
-        let routes = Set(jobs.map(\.route))
+        // Files go away only when the list of pages changed (a note added, removed or renamed,
+        // a tag or quarter gone): most rebuilds compare the lists and stop there.
+        let jobRoutes = jobs.map(\.route)
+        let sameRoutes = memory.withLock { memory in
+            defer { memory.routes = jobRoutes }
+            return memory.routes == jobRoutes
+        }
+        let routes = changes.everything || !sameRoutes ? Set(jobRoutes) : []
         timer.lap("render")
         let seconds = timer.laps.reduce(0) { $0 + $1.seconds }
         let (version, total, removed) = state.withLock { state -> (Int, Int, Int) in
@@ -176,7 +186,7 @@ public final class BuildSession: Sendable {
                     removed += 1
                 }
                 for (route, bytes) in assets { state.files[route] = .bytes(bytes) }
-            } else {
+            } else if !sameRoutes {
                 for route in state.files.keys where !routes.contains(route) && !route.hasPrefix("assets/") {
                     state.files[route] = nil
                     removed += 1
@@ -233,11 +243,13 @@ public final class BuildSession: Sendable {
 
     /// The people whose pages show `note`: its attendees, the owners of its actions, whoever
     /// it mentions and whoever requested it.
-    private static func people(of note: Note, owners: [NoteRef: [String]]) -> Set<String> {
+    private static func people(of note: Note) -> Set<String> {
         var handles = Set(note.body.mentions)
-        handles.formUnion(owners[note.ref] ?? [])
         switch note.details {
-        case .meeting(let meeting): handles.formUnion(meeting.attendees)
+        case .meeting(let meeting):
+            handles.formUnion(meeting.attendees)
+            // The owners of its actions, read as the analysis reads them.
+            for task in note.body.tasks { if let owner = ActionText.owner(in: task.text) { handles.insert(owner) } }
         case .change(let change): if let handle = change.requestedBy { handles.insert(handle) }
         default: break
         }
@@ -245,27 +257,28 @@ public final class BuildSession: Sendable {
     }
 
     private func detectChanges(
-        portal: Portal, analysis: Analysis, reparsed: Set<NoteRef>, theme templateFiles: [FileSignature?], memory: inout Memory
+        portal: Portal, reparsed: Set<NoteRef>, theme templateFiles: [FileSignature?], memory: inout Memory
     ) -> ChangeSet {
         let configSignature = FileSignature.of(ContentScanner.join(options.content, "portal.yaml"))
-        let refs = Set(portal.notes.map(\.ref))
+        let refs = portal.notes.map(\.ref)
         var changes = ChangeSet()
         changes.everything = !memory.built || templateFiles != memory.templatesSignature || configSignature != memory.configSignature
-        var changed = reparsed.intersection(refs)
-        changed.formUnion(memory.refs.subtracting(refs))
-        changed.formUnion(refs.subtracting(memory.refs))
+        var changed = reparsed.filter { portal.note($0) != nil }
+        // Notes added or removed (most rebuilds have the same notes: one comparison).
+        if refs != memory.refs {
+            let now = Set(refs)
+            let before = Set(memory.refs)
+            changed.formUnion(before.subtracting(now))
+            changed.formUnion(now.subtracting(before))
+        }
         changes.notes = changed
         changes.kinds = Set(changed.map(\.kind))
         var newTags = memory.tagsByNote
         let calendar = portal.config.calendar
-        var owners: [NoteRef: [String]] = [:]
-        for item in analysis.actions {
-            if let owner = item.owner { owners[item.meeting, default: []].append(owner) }
-        }
         for ref in changed {
             // The people the note concerned, and those it concerns now.
             changes.people.formUnion(memory.peopleByNote[ref] ?? [])
-            let people = portal.note(ref).map { Self.people(of: $0, owners: owners) } ?? []
+            let people = portal.note(ref).map(Self.people(of:)) ?? []
             changes.people.formUnion(people)
             memory.peopleByNote[ref] = people.isEmpty ? nil : people
             // The quarter a changed note was in, and the one it is in now.
@@ -285,7 +298,7 @@ public final class BuildSession: Sendable {
             memory.peopleByNote = [:]
             for note in portal.notes {
                 if let date = note.date { memory.quarterByNote[note.ref] = calendar.quarter(containing: date) }
-                let people = Self.people(of: note, owners: owners)
+                let people = Self.people(of: note)
                 if !people.isEmpty { memory.peopleByNote[note.ref] = people }
             }
         }
