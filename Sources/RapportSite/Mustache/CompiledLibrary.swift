@@ -38,7 +38,7 @@ struct CompiledLibrary: Sendable {
                 program.names.withUnsafeBufferPointer { names in
                     program.overrides.withUnsafeBufferPointer { overrides in
                         var renderer = Renderer(
-                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: [object],
+                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: [Scope(object)],
                             rowKeyBase: reusingRows ? identity << 32 : nil)
                         let range = program.templates[index]
                         renderer.run(range.start, range.end, frame: Frame(indentation: nil, inherited: []), into: &out)
@@ -191,7 +191,7 @@ struct CompiledLibrary: Sendable {
         let overrides: UnsafeBufferPointer<Override>
         let templates: [(start: Int32, end: Int32)]
         /// The context stack, innermost last.
-        var stack: [Any]
+        var stack: [Scope]
         /// Partials and blocks being rendered, one inside the other.
         var depth = 0
         /// A theme whose partial or parent includes itself with nothing to stop it would
@@ -241,7 +241,7 @@ struct CompiledLibrary: Sendable {
                 guard let value = lookup(op) else { return Int(op.e) }
                 switch ValueKind(of: value) {
                 case .list:
-                    for item in value as! [[String: Any]] { runPushing(item, body, op.c, frame, &out) }
+                    for item in value as! [[String: Any]] { runPushing(scope: .object(item), body, op.c, frame, &out) }
                 case .rows:
                     for row in value as! [TemplateRow] { runRow(row, section: index, body, op.c, frame, &out) }
                 case .flag:
@@ -306,7 +306,11 @@ struct CompiledLibrary: Sendable {
         }
 
         private mutating func runPushing(_ value: Any, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
-            stack.append(value)
+            runPushing(scope: Scope(value), start, end, frame, &out)
+        }
+
+        private mutating func runPushing(scope: Scope, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
+            stack.append(scope)
             run(start, end, frame: frame, into: &out)
             stack.removeLast()
         }
@@ -317,7 +321,7 @@ struct CompiledLibrary: Sendable {
         /// (which depends on the text before the row), and far from the depth limit.
         private mutating func runRow(_ row: TemplateRow, section: Int, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
             guard let base = rowKeyBase, frame.indentation?.isEmpty ?? true else {
-                runPushing(row, start, end, frame, &out)
+                runPushing(scope: .row(row), start, end, frame, &out)
                 return
             }
             let key = base | section
@@ -329,7 +333,7 @@ struct CompiledLibrary: Sendable {
             (lowestLookup, ranBlock) = (Int.max, false)
             let position = stack.count
             let mark = out.count
-            runPushing(row, start, end, frame, &out)
+            runPushing(scope: .row(row), start, end, frame, &out)
             if lowestLookup >= position, !ranBlock, depth < Self.maximumDepth / 2 {
                 row.keep(Array(out[mark...]), printedBy: key)
             }
@@ -348,13 +352,13 @@ struct CompiledLibrary: Sendable {
             let count = Int(op.b)
             if op.d & NameFlags.current != 0 || count == 0 {
                 lowestLookup = min(lowestLookup, stack.count - 1)
-                return stack.last
+                return stack.last?.value
             }
             let first = Int(op.a)
             var value: Any
             if op.d & NameFlags.anchored != 0 {
                 lowestLookup = min(lowestLookup, stack.count - 1)
-                guard let top = stack.last, let found = Self.child(names[first], of: top) else { return nil }
+                guard let top = stack.last, let found = top.child(names[first]) else { return nil }
                 value = found
             } else {
                 var found: Any? = nil
@@ -362,7 +366,7 @@ struct CompiledLibrary: Sendable {
                 var position = stack.count
                 while position > 0 {
                     position -= 1
-                    if let child = Self.child(name, of: stack[position]) {
+                    if let child = stack[position].child(name) {
                         found = child
                         break
                     }
@@ -378,7 +382,7 @@ struct CompiledLibrary: Sendable {
             return value
         }
 
-        private static func child(_ name: String, of object: Any) -> Any? {
+        fileprivate static func child(_ name: String, of object: Any) -> Any? {
             switch ValueKind(of: object) {
             case .object: return (object as! [String: Any])[name]
             case .textObject: return (object as! [String: String])[name]
@@ -427,6 +431,38 @@ struct CompiledLibrary: Sendable {
             let mirror = Mirror(reflecting: value)
             guard mirror.displayStyle == .optional, let wrapped = mirror.children.first?.value else { return value }
             return wrapped
+        }
+    }
+}
+
+/// A value on the context stack, its type found once when it is pushed rather than at every
+/// name looked up in it.
+private enum Scope {
+    case object([String: Any])
+    case row(TemplateRow)
+    case other(Any)
+
+    init(_ value: Any) {
+        switch ValueKind(of: value) {
+        case .object: self = .object(value as! [String: Any])
+        case .row: self = .row(value as! TemplateRow)
+        default: self = .other(value)
+        }
+    }
+
+    var value: Any {
+        switch self {
+        case .object(let object): return object
+        case .row(let row): return row
+        case .other(let value): return value
+        }
+    }
+
+    func child(_ name: String) -> Any? {
+        switch self {
+        case .object(let object): return object[name]
+        case .row(let row): return row.values[name]
+        case .other(let value): return CompiledLibrary.Renderer.child(name, of: value)
         }
     }
 }
