@@ -103,22 +103,60 @@ enum AtomFeed {
 /// forbids dropped (a stray one would make the whole feed unreadable).
 enum XMLText {
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+        var copy = text
+        // Most text (a link, a title) has nothing to escape.
+        if copy.withUTF8({ !$0.contains(where: needsWork) }) { return text }
+        var out: [UInt8] = []
+        escape(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` escaped (see `escape(_:)`).
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { escape($0, into: &out) }
+    }
+
+    /// The markup characters, the controls, and 0xEF, which leads U+FFFE and U+FFFF.
+    private static func needsWork(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0xEF: return true
+        default: return false
+        }
+    }
+
+    /// Works on UTF-8 bytes: only ASCII bytes and the two non-characters change, so other
+    /// multi-byte characters pass through whole.
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count + 16)
+        var runStart = 0
+        var index = 0
+        func replace(_ replacement: StaticString, length: Int = 1) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            index += length
+            runStart = index
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard needsWork(byte) else {
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "&"): replace("&amp;")
+            case UInt8(ascii: "<"): replace("&lt;")
+            case UInt8(ascii: ">"): replace("&gt;")
+            case UInt8(ascii: "\""): replace("&quot;")
+            case UInt8(ascii: "'"): replace("&apos;")
+            case 0x09, 0x0A, 0x0D: index += 1
+            case 0..<0x20: replace("")
+            // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+            case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                replace("", length: 3)
+            default: index += 1
             }
         }
-        return out
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
 }
