@@ -117,14 +117,15 @@ enum SitePages {
             jobs.append(PageJob(route: route) { write(model.analysis) })
         }
         // The search index is the largest file: its job goes first, so that page jobs fill
-        // the other core meanwhile. The script made from the same text comes a few thousand
-        // pages later, when the index is ready, and the text is let go after that second use.
+        // the other core meanwhile. The script made from the same parts comes a few thousand
+        // pages later, when the index is ready, and the parts are let go after that second use.
+        // The index lists every note, review pack and person: it depends on everything.
         let searchJSON = Once(uses: 2) { SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments) }
-        jobs.insert(PageJob(route: Routes.searchJSON) { [searchJSON.value, "\n"] }, at: 0)
+        jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: 0)
         jobs.insert(
-            PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON.value) }, at: min(jobs.count, 2_000))
+            PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: min(jobs.count, 2_000))
         jobs.append(
-            PageJob(route: Routes.calendar) { MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments) })
+            PageJob(route: Routes.calendar, parts: { MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments) }))
         if model.hasFeed {
             jobs.append(PageJob(route: Routes.feed) { AtomFeed.render(model: model, baseURL: model.baseURL) })
             let changed = lastChanged
@@ -185,32 +186,4 @@ final class Once<Value: Sendable>: Sendable {
             return value
         }
     }
-}
-
-/// Pieces of the data files made from one note each (its search entry, its calendar event),
-/// kept by a build session between rebuilds. The session forgets a note's pieces when the
-/// note changes, and all of them when the configuration or the theme does.
-final class FragmentCache: Sendable {
-    private let pieces = Mutex([String: String]())
-
-    /// The piece `kind` of the note `ref`, made by `make` when there is none.
-    func value(_ kind: String, _ ref: NoteRef, _ make: () -> String) -> String {
-        let key = Self.key(kind, ref)
-        if let piece = pieces.withLock({ $0[key] }) { return piece }
-        let piece = make()
-        pieces.withLock { $0[key] = piece }
-        return piece
-    }
-
-    /// Forgets the pieces of these notes.
-    func forget(_ refs: Set<NoteRef>) {
-        let prefixes = Set(refs.map { "|" + $0.kind.rawValue + "/" + $0.id })
-        pieces.withLock { pieces in
-            pieces = pieces.filter { key, _ in !prefixes.contains(String(key[key.firstIndex(of: "|")!...])) }
-        }
-    }
-
-    func forgetAll() { pieces.withLock { $0 = [:] } }
-
-    private static func key(_ kind: String, _ ref: NoteRef) -> String { kind + "|" + ref.kind.rawValue + "/" + ref.id }
 }
