@@ -2,13 +2,14 @@ import RapportCore
 import Synchronization
 
 /// Pieces of the data files made from one note each (its search entry, its calendar event,
-/// a review pack's search entry), kept by a build session between rebuilds. The session forgets a note's pieces when the note
+/// a meeting's actions and decisions, a feed entry, a review pack's search entry), kept by
+/// a build session between rebuilds. The session forgets a note's pieces when the note
 /// changes, and all of them when the configuration or the theme does. A full build keeps
 /// none (see `Optional.pieces`).
 final class FragmentCache: Sendable {
     /// The kinds of piece kept, one table each. One file asks for a kind at a time.
     enum Piece: Int, CaseIterable, Sendable {
-        case searchEntry, reviewSearchEntry, calendarEvent
+        case searchEntry, reviewSearchEntry, calendarEvent, actions, decisions, feedEntry
     }
 
     /// The pieces of one kind, in the order last asked for.

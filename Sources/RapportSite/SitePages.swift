@@ -112,9 +112,10 @@ enum SitePages {
         }
         let pageRoutes = jobs.map(\.route)
 
-        // Data files are made by their jobs, in parallel with the pages.
-        for (route, write) in DataAPI.writers {
-            jobs.append(PageJob(route: route) { write(model.analysis) })
+        // Data files are made by their jobs, in parallel with the pages. Each names the notes
+        // it shows, so that a build session makes it again only when one of them changed.
+        for (route, inputs, write) in DataAPI.writers {
+            jobs.append(PageJob(route: route, dependency: inputs, parts: { write(model.analysis, fragments) }))
         }
         // The search index is the largest file: its job goes first, so that page jobs fill
         // the other core meanwhile. The script made from the same parts comes a few thousand
@@ -124,10 +125,17 @@ enum SitePages {
         jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: 0)
         jobs.insert(
             PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: min(jobs.count, 2_000))
+        // An event shows its meeting, its attendees' names (configuration) and the base URL.
         jobs.append(
-            PageJob(route: Routes.calendar, parts: { MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments) }))
+            PageJob(route: Routes.calendar, dependency: .kinds([.meeting]), parts: {
+                MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments)
+            }))
         if model.hasFeed {
-            jobs.append(PageJob(route: Routes.feed) { AtomFeed.render(model: model, baseURL: model.baseURL) })
+            // Entries are meetings, their decisions and wins.
+            jobs.append(
+                PageJob(route: Routes.feed, dependency: .kinds([.meeting, .win]), parts: {
+                    AtomFeed.render(model: model, baseURL: model.baseURL, fragments: fragments)
+                }))
             let changed = lastChanged
             jobs.append(
                 PageJob(route: Routes.sitemap) {
