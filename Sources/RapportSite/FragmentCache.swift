@@ -22,6 +22,14 @@ final class FragmentCache: Sendable {
 
     private let tables = Mutex([Table](repeating: Table(), count: Piece.allCases.count))
 
+    /// The last sitemap and what it was made from.
+    private struct SitemapInputs: Equatable {
+        let routes: [String]
+        let lastChanged: [String: Day]
+        let baseURL: String
+    }
+    private let sitemap = Mutex<(inputs: SitemapInputs, text: String)?>(nil)
+
     /// The `piece` of each of `refs`, in their order; those not kept are made by `make`
     /// (given the index in `refs`). A file asks for thousands at once, mostly in the order of
     /// the last time: each is looked for where the last one found was followed, which is a
@@ -55,6 +63,16 @@ final class FragmentCache: Sendable {
         return pieces
     }
 
+    /// The sitemap of these pages, made by `make` unless the last one had the same inputs:
+    /// comparing the routes costs less than sorting them, and most edits change none.
+    func sitemap(routes: [String], lastChanged: [String: Day], baseURL: String, make: () -> String) -> String {
+        let inputs = SitemapInputs(routes: routes, lastChanged: lastChanged, baseURL: baseURL)
+        if let last = sitemap.withLock({ $0 }), last.inputs == inputs { return last.text }
+        let text = make()
+        sitemap.withLock { $0 = (inputs, text) }
+        return text
+    }
+
     /// Forgets the pieces of these notes.
     func forget(_ refs: Set<NoteRef>) {
         guard !refs.isEmpty else { return }
@@ -73,6 +91,7 @@ final class FragmentCache: Sendable {
         tables.withLock { tables in
             for index in tables.indices { tables[index] = Table() }
         }
+        sitemap.withLock { $0 = nil }
     }
 }
 

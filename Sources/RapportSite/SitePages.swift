@@ -136,10 +136,13 @@ enum SitePages {
                 PageJob(route: Routes.feed, dependency: .kinds([.meeting, .win]), parts: {
                     AtomFeed.render(model: model, baseURL: model.baseURL, fragments: fragments)
                 }))
+            // Pages come and go with notes, tags, people and quarters: the sitemap is checked
+            // on every change, and made again only when its routes or dates differ.
             let changed = lastChanged
             jobs.append(
                 PageJob(route: Routes.sitemap) {
-                    Sitemap.render(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL)
+                    let make = { Sitemap.render(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL) }
+                    return fragments?.sitemap(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL, make: make) ?? make()
                 })
         }
         return jobs
