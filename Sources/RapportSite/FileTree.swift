@@ -63,9 +63,20 @@ enum FileTree {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw FileError("cannot write \(path): \(errorText())") }
         defer { close(fd) }
+        // A file of many small parts (a search index has two a note) is written in blocks,
+        // not one system call a part.
+        var block: [UInt8] = []
+        block.reserveCapacity(1 << 16)
         for var part in parts {
-            try part.withUTF8 { try writeAll($0, to: fd, path: path) }
+            try part.withUTF8 { bytes in
+                if block.count + bytes.count > block.capacity && !block.isEmpty {
+                    try block.withUnsafeBufferPointer { try writeAll($0, to: fd, path: path) }
+                    block.removeAll(keepingCapacity: true)
+                }
+                if bytes.count >= block.capacity { try writeAll(bytes, to: fd, path: path) } else { block.append(contentsOf: bytes) }
+            }
         }
+        if !block.isEmpty { try block.withUnsafeBufferPointer { try writeAll($0, to: fd, path: path) } }
     }
 
     private static func writeAll(_ buffer: UnsafeBufferPointer<UInt8>, to fd: Int32, path: String) throws {

@@ -112,25 +112,37 @@ enum SitePages {
         }
         let pageRoutes = jobs.map(\.route)
 
-        // Data files are made by their jobs, in parallel with the pages.
-        for (route, write) in DataAPI.writers {
-            jobs.append(PageJob(route: route) { write(model.analysis) })
+        // Data files are made by their jobs, in parallel with the pages. Each names the notes
+        // it shows, so that a build session makes it again only when one of them changed.
+        for (route, inputs, write) in DataAPI.writers {
+            jobs.append(PageJob(route: route, dependency: inputs, parts: { write(model.analysis, fragments) }))
         }
         // The search index is the largest file: its job goes first, so that page jobs fill
-        // the other core meanwhile. The script made from the same text comes a few thousand
-        // pages later, when the index is ready, and the text is let go after that second use.
+        // the other core meanwhile. The script made from the same parts comes a few thousand
+        // pages later, when the index is ready, and the parts are let go after that second use.
+        // The index lists every note, review pack and person: it depends on everything.
         let searchJSON = Once(uses: 2) { SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments) }
-        jobs.insert(PageJob(route: Routes.searchJSON) { [searchJSON.value, "\n"] }, at: 0)
+        jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: 0)
         jobs.insert(
-            PageJob(route: Routes.searchScript) { SearchIndex.script(json: searchJSON.value) }, at: min(jobs.count, 2_000))
+            PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: min(jobs.count, 2_000))
+        // An event shows its meeting, its attendees' names (configuration) and the base URL.
         jobs.append(
-            PageJob(route: Routes.calendar) { MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments) })
+            PageJob(route: Routes.calendar, dependency: .kinds([.meeting]), parts: {
+                MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments)
+            }))
         if model.hasFeed {
-            jobs.append(PageJob(route: Routes.feed) { AtomFeed.render(model: model, baseURL: model.baseURL) })
+            // Entries are meetings, their decisions and wins.
+            jobs.append(
+                PageJob(route: Routes.feed, dependency: .kinds([.meeting, .win]), parts: {
+                    AtomFeed.render(model: model, baseURL: model.baseURL, fragments: fragments)
+                }))
+            // Pages come and go with notes, tags, people and quarters: the sitemap is checked
+            // on every change, and made again only when its routes or dates differ.
             let changed = lastChanged
             jobs.append(
                 PageJob(route: Routes.sitemap) {
-                    Sitemap.render(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL)
+                    let make = { Sitemap.render(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL) }
+                    return fragments?.sitemap(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL, make: make) ?? make()
                 })
         }
         return jobs
@@ -185,32 +197,4 @@ final class Once<Value: Sendable>: Sendable {
             return value
         }
     }
-}
-
-/// Pieces of the data files made from one note each (its search entry, its calendar event),
-/// kept by a build session between rebuilds. The session forgets a note's pieces when the
-/// note changes, and all of them when the configuration or the theme does.
-final class FragmentCache: Sendable {
-    private let pieces = Mutex([String: String]())
-
-    /// The piece `kind` of the note `ref`, made by `make` when there is none.
-    func value(_ kind: String, _ ref: NoteRef, _ make: () -> String) -> String {
-        let key = Self.key(kind, ref)
-        if let piece = pieces.withLock({ $0[key] }) { return piece }
-        let piece = make()
-        pieces.withLock { $0[key] = piece }
-        return piece
-    }
-
-    /// Forgets the pieces of these notes.
-    func forget(_ refs: Set<NoteRef>) {
-        let prefixes = Set(refs.map { "|" + $0.kind.rawValue + "/" + $0.id })
-        pieces.withLock { pieces in
-            pieces = pieces.filter { key, _ in !prefixes.contains(String(key[key.firstIndex(of: "|")!...])) }
-        }
-    }
-
-    func forgetAll() { pieces.withLock { $0 = [:] } }
-
-    private static func key(_ kind: String, _ ref: NoteRef) -> String { kind + "|" + ref.kind.rawValue + "/" + ref.id }
 }

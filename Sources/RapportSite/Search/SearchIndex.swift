@@ -35,16 +35,16 @@ enum SearchIndex {
             tags: note.tags, text: text(note.body.plainText))
     }
 
-    /// The entries of the pages that are not notes: each quarter's review pack, each person.
-    static func otherEntries(model: SiteModel, qbrQuarters: [Quarter]) -> [Entry] {
+    /// The entry of a quarter's review pack, which shows the quarter's narrative if any.
+    static func reviewEntry(_ quarter: Quarter, narrative: Note?) -> Entry {
+        Entry(
+            kind: "qbr", title: "Quarterly business review \(quarter)", url: Routes.qbr(quarter.description),
+            date: nil, tags: narrative?.tags ?? [], text: text(narrative?.body.plainText ?? ""))
+    }
+
+    /// The entries of people's pages, made from the configuration.
+    static func personEntries(model: SiteModel) -> [Entry] {
         var entries: [Entry] = []
-        for quarter in qbrQuarters {
-            let narrative = model.portal.note(NoteRef(kind: .qbr, id: quarter.description))
-            entries.append(
-                Entry(
-                    kind: "qbr", title: "Quarterly business review \(quarter)", url: Routes.qbr(quarter.description),
-                    date: nil, tags: narrative?.tags ?? [], text: text(narrative?.body.plainText ?? "")))
-        }
         for person in model.config.people {
             let team = person.team == "client" ? model.config.client.name : model.config.provider.name
             entries.append(
@@ -56,28 +56,30 @@ enum SearchIndex {
     }
 
     /// `{"groups": [...], "pages": [...]}`, one page per line, without the file's last line
-    /// end: every note's page, then the review packs and people. A note's line is taken from
-    /// `fragments` when a build session kept it from an earlier rebuild.
-    static func json(model: SiteModel, qbrQuarters: [Quarter], fragments: FragmentCache? = nil) -> String {
-        var lines: [String] = []
-        for note in model.portal.notes where note.kind != .qbr {
-            let make = { line(entry(note)) }
-            lines.append(fragments?.value("search", note.ref, make) ?? make())
+    /// end, in parts written one after another: every note's page, then the review packs
+    /// and people. A note's line is taken from `fragments` when a build session kept it
+    /// from an earlier rebuild.
+    static func json(model: SiteModel, qbrQuarters: [Quarter], fragments: FragmentCache? = nil) -> [String] {
+        // Each line comes with the separator before it: half as many parts to write.
+        let separator = ",\n  "
+        let notes = model.portal.notes
+        let pages = notes.indices.filter { notes[$0].kind != .qbr }
+        var lines = fragments.pieces(.searchEntry, of: pages.map { notes[$0].ref }) { separator + line(entry(notes[pages[$0]])) }
+        // A review pack's entry is kept under its narrative's name, whether or not there is one:
+        // the session forgets it when a narrative is written, changed or removed.
+        let narratives = qbrQuarters.map { NoteRef(kind: .qbr, id: $0.description) }
+        lines += fragments.pieces(.reviewSearchEntry, of: narratives) { index in
+            separator + line(reviewEntry(qbrQuarters[index], narrative: model.portal.note(narratives[index])))
         }
-        lines += otherEntries(model: model, qbrQuarters: qbrQuarters).map(line)
-        var out: [UInt8] = []
-        out.reserveCapacity(lines.reduce(256) { $0 + $1.utf8.count + 4 })
+        lines += personEntries(model: model).map { separator + line($0) }
         let groups = SearchIndex.groups.map { JSONWriter.object([("kind", .string($0.kind)), ("title", .string($0.title))]) }
-        out += Array("{\n\"groups\": \(JSONWriter.inlineArray(groups)),\n\"pages\": ".utf8)
-        if lines.isEmpty { out += Array("[]".utf8) }
-        for (index, line) in lines.enumerated() {
-            out += Array((index == 0 ? "[\n  " : ",\n  ").utf8)
-            var line = line
-            line.withUTF8 { out.append(contentsOf: $0) }
-        }
-        if !lines.isEmpty { out += Array("\n]".utf8) }
-        out += Array("\n}".utf8)
-        return String(decoding: out, as: UTF8.self)
+        let head = "{\n\"groups\": \(JSONWriter.inlineArray(groups)),\n\"pages\": "
+        guard let first = lines.first else { return [head + "[]\n}"] }
+        var parts = [head + "[\n  " + String(decoding: first.utf8.dropFirst(separator.utf8.count), as: UTF8.self)]
+        parts.reserveCapacity(lines.count + 1)
+        parts += lines.dropFirst()
+        parts.append("\n]\n}")
+        return parts
     }
 
     /// One entry as a JSON object on one line.
@@ -100,10 +102,10 @@ enum SearchIndex {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The same data for a `<script>` tag, in parts around the JSON. JSONWriter escapes
+    /// The same data for a `<script>` tag, in parts around the JSON's. JSONWriter escapes
     /// `<`, `>`, `&`, U+2028 and U+2029, so the JSON is safe inside a script.
-    static func script(json: String) -> [String] {
-        ["window.RAPPORT_SEARCH = ", json, ";\n"]
+    static func script(json: [String]) -> [String] {
+        ["window.RAPPORT_SEARCH = "] + json + [";\n"]
     }
 
     static func text(_ plain: String) -> String {

@@ -144,6 +144,121 @@ import Testing
     }
 }
 
+/// The data files (API, feed, sitemap, search index, calendar) a session keeps pieces of
+/// between rebuilds: after each kind of edit they must hold exactly the bytes a full build
+/// writes for the same content.
+@Suite struct IncrementalDataFileTests {
+    static let dataRoutes = [
+        "api/kpis.json", "api/actions.json", "api/decisions.json", "api/quarters.json", "feed.xml", "sitemap.xml",
+        "search/index.json", "search/index.js", "calendar.ics",
+    ]
+
+    /// A portal with a base URL (so a feed and a sitemap), a KPI measured from a CSV file,
+    /// and more than a feed's hundred entries: meetings two a day, each with a decision.
+    static var files: [String: String] {
+        var files = ServeFixture.basic
+        files["portal.yaml"]! =
+            "title: Test portal\nbase_url: https://portal.example.com/\nclient: { name: Client Co, short: Client }\n"
+            + "provider: { name: Provider Co, short: Provider }\npeople:\n  ana: { name: Ana Ruiz, team: client, role: Owner }\n"
+            + "  li: { name: Li Wei, team: provider, role: Lead }\n"
+        files["kpis/handle-time.md"] =
+            "---\ntitle: Handle time\nunit: \"s\"\ndirection: lower\ntarget: 420\nwarning: 460\nfrequency: monthly\naggregate: mean\n---\n\nSeconds a contact.\n"
+        files["kpis/handle-time.csv"] = "period,value,note\n2026-01,431,\n2026-02,447,\n"
+        for day in 1...31 {
+            for (index, team) in ["steering", "ops"].enumerated() {
+                let date = "2026-03-" + (day < 10 ? "0" : "") + String(day)
+                files["meetings/\(date)-\(team).md"] =
+                    "---\ntitle: \(team) \(day)\ndate: \(date)\n---\n\nMet on day \(day) <b>&</b>.\n\n"
+                    + "- [ ] @ana Task \(day).\(index) (due 2026-03-20)\n\n## Decisions\n\n- Decide \(day).\(index)\n"
+            }
+        }
+        return files
+    }
+
+    /// Builds the same content in full and compares each data file with the session's.
+    static func expectSameDataFiles(_ session: BuildSession, _ fixture: ServeFixture, _ step: String) throws {
+        let output = fixture.root.appendingPathComponent("output-\(UUID().uuidString)").path
+        _ = try SiteBuilder.build(session.options.with(output: output))
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        for route in dataRoutes {
+            let built = ContentScanner.read(output + "/" + route)
+            #expect(built != nil, "\(step): the build wrote no \(route)")
+            #expect(session.file(route) == built, "\(step): \(route) differs between serve and build")
+        }
+    }
+
+    static func text(_ session: BuildSession, _ route: String) -> String {
+        String(decoding: session.file(route) ?? [], as: UTF8.self)
+    }
+
+    @Test func eachEditGivesTheBytesOfAFullBuild() throws {
+        let fixture = try ServeFixture(Self.files)
+        defer { fixture.remove() }
+        let session = fixture.session()
+        #expect(session.rebuild().succeeded)
+        try Self.expectSameDataFiles(session, fixture, "first build")
+
+        // An action done, given to another owner and a later due date.
+        try fixture.write(
+            "meetings/2026-03-31-ops.md",
+            "---\ntitle: ops 31\ndate: 2026-03-31\n---\n\nMet on day 31.\n\n- [x] @li Task 31.1 (due 2026-04-30)\n\n## Decisions\n\n- Decide 31.1\n")
+        var outcome = session.rebuild()
+        #expect(outcome.succeeded)
+        #expect(outcome.renderedRoutes.contains("api/kpis.json") == false)
+        #expect(
+            Self.text(session, "api/actions.json").contains(
+                "{\"meeting\": \"2026-03-31-ops\", \"date\": \"2026-03-31\", \"owner\": \"li\", \"text\": \"@li Task 31.1 (due 2026-04-30)\", \"due\": \"2026-04-30\", \"done\": true, \"overdue\": false}"))
+        try Self.expectSameDataFiles(session, fixture, "action edited")
+
+        // A new meeting, first of all by date, and one deleted.
+        try fixture.write(
+            "meetings/2026-02-01-kick-off.md",
+            "---\ntitle: Kick-off\ndate: 2026-02-01\n---\n\nStarted.\n\n- [ ] @ana Plan\n\n## Decisions\n\n- Start\n")
+        try FileManager.default.removeItem(atPath: fixture.content + "/meetings/2026-03-15-steering.md")
+        outcome = session.rebuild()
+        #expect(outcome.succeeded)
+        #expect(Self.text(session, "calendar.ics").contains("SUMMARY:Kick-off\r\n"))
+        #expect(Self.text(session, "search/index.json").contains("\"title\": \"steering 15\"") == false)
+        try Self.expectSameDataFiles(session, fixture, "meeting added and meeting deleted")
+
+        // A meeting renamed and moved to another day (and so to another place in every list).
+        try fixture.write(
+            "meetings/2026-03-02-ops.md",
+            "---\ntitle: Ops, moved\ndate: 2026-03-30\n---\n\nMet later.\n\n- [ ] @ana Task moved\n\n## Decisions\n\n- Moved\n")
+        #expect(session.rebuild().succeeded)
+        #expect(Self.text(session, "feed.xml").contains("<title>Ops, moved</title>"))
+        try Self.expectSameDataFiles(session, fixture, "meeting moved")
+
+        // A KPI's measurements file: the API's KPIs and quarters change, actions do not.
+        try fixture.write("kpis/handle-time.csv", "period,value,note\n2026-01,431,\n2026-02,447,\n2026-03,470,\n")
+        outcome = session.rebuild()
+        #expect(outcome.renderedRoutes.contains("api/kpis.json"))
+        #expect(outcome.renderedRoutes.contains("api/actions.json") == false)
+        #expect(outcome.renderedRoutes.contains("calendar.ics") == false)
+        #expect(Self.text(session, "api/kpis.json").contains("{\"period\": \"2026-03\", \"value\": 470, \"status\": \"red\"}"))
+        try Self.expectSameDataFiles(session, fixture, "KPI measurements changed")
+
+        // A win: the feed and the search index change, the meetings' files do not.
+        try fixture.write("wins/2026-04-08-record.md", "---\ntitle: Record month\ndate: 2026-03-31\nteam: both\n---\n\nWell done.\n")
+        outcome = session.rebuild()
+        #expect(outcome.renderedRoutes.contains("feed.xml"))
+        #expect(outcome.renderedRoutes.contains("api/decisions.json") == false)
+        try Self.expectSameDataFiles(session, fixture, "win edited")
+
+        // A review pack's narrative written, then changed: its search entry follows.
+        try fixture.write("qbr/2026-Q1.md", "---\ntitle: Quarterly business review 2026-Q1\ntags: [qbr]\n---\n\nA steady quarter.\n")
+        #expect(session.rebuild().succeeded)
+        try fixture.write("qbr/2026-Q1.md", "---\ntitle: Quarterly business review 2026-Q1\ntags: [qbr]\n---\n\nA busy quarter.\n")
+        #expect(session.rebuild().succeeded)
+        #expect(Self.text(session, "search/index.js").contains("\"tags\": [\"qbr\"], \"text\": \"A busy quarter.\"}"))
+        try Self.expectSameDataFiles(session, fixture, "narrative changed")
+
+        // Nothing changed: nothing is rendered, and the files stay as they were.
+        #expect(session.rebuild().pagesRendered == 0)
+        try Self.expectSameDataFiles(session, fixture, "no change")
+    }
+}
+
 extension BuildOptions {
     func with(output: String) -> BuildOptions {
         var copy = self
