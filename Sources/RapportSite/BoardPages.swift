@@ -109,7 +109,7 @@ extension PageContext {
             }
             let item =
                 if let shared {
-                    model.shared.value(shared + "|" + root + "|" + note.ref.id, of: note.ref, make)
+                    model.shared.noteValue(shared, root: root, of: note.ref, make)
                 } else {
                     make()
                 }

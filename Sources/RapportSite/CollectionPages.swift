@@ -97,7 +97,7 @@ extension PageContext {
 
     /// The opening of a note for lists: its text from the first paragraph on.
     func excerpt(_ note: Note, limit: Int = 180) -> String {
-        model.shared.value("excerpt|\(limit)|" + note.ref.kind.rawValue + "/" + note.ref.id, of: note.ref) {
+        model.shared.noteValue("excerpt|\(limit)", of: note.ref) {
             Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: limit)
         }
     }
@@ -150,7 +150,7 @@ extension PageContext {
             var rows: [TemplateRow] = []
             rows.reserveCapacity(model.analysis.actions.count)
             forEachMeetingRun(model.analysis.actions, meeting: \.meeting) { meeting, items in
-                rows += model.shared.value("actions|" + root + "|" + meeting.id, of: meeting) {
+                rows += model.shared.noteValue("actions", root: root, of: meeting) {
                     items.map { TemplateRow(makeAction($0, showMeeting: true)) }
                 }
             }
@@ -177,7 +177,7 @@ extension PageContext {
         var runs: [(meeting: NoteRef, items: ArraySlice<Decision>)] = []
         forEachMeetingRun(model.analysis.decisions, meeting: \.meeting) { runs.append(($0, $1)) }
         for (meeting, items) in runs.reversed() {
-            let rows = model.shared.value("decisions|" + root + "|" + meeting.id, of: meeting) {
+            let rows = model.shared.noteValue("decisions", root: root, of: meeting) {
                 items.map { TemplateRow(makeDecision($0)) }
             }
             for (item, row) in zip(items, rows).reversed() {
@@ -209,10 +209,7 @@ extension PageContext {
 
     func personPage(_ person: Person) -> [String: Any] {
         let actions = model.analysis.actions.filter { $0.owner == person.handle }
-        let meetings = model.meetingsNewestFirst.filter {
-            if case .meeting(let meeting) = $0.details { return meeting.attendees.contains(person.handle) }
-            return false
-        }
+        let meetings = model.meetingsByAttendee[person.handle] ?? []
         let wins = model.newestFirst(model.notes(of: .win, mentioning: person.handle))
         let changes = model.newestFirst(
             model.portal.notes(of: .change).filter {

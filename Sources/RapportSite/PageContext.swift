@@ -62,7 +62,7 @@ struct PageContext {
 
     /// A note's link as lists show it, made once per page depth and shared by the pages.
     func noteLink(_ note: Note) -> TemplateRow {
-        model.shared.value("note|" + root + "|" + note.ref.kind.rawValue + "/" + note.ref.id, of: note.ref) {
+        model.shared.noteValue("note", root: root, of: note.ref) {
             TemplateRow(newNoteLink(note))
         }
     }

@@ -86,7 +86,7 @@ extension PageContext {
 
         pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
             var row = newNoteLink(note)
-            row["excerpt"] = model.shared.value("plain-excerpt|220|\(note.ref.kind.rawValue)/\(note.ref.id)", of: note.ref) {
+            row["excerpt"] = model.shared.noteValue("plain-excerpt|220", of: note.ref) {
                 excerpt(note.body.plainText, limit: 220)
             }
             return row

@@ -112,6 +112,21 @@ final class SiteModel: Sendable {
         rebuildValues.value("meetings-newest-first") { newestFirst(portal.notes(of: .meeting)) }
     }
 
+    /// Each person's meetings, newest first, by handle: made in one pass for every person page.
+    var meetingsByAttendee: [String: [Note]] {
+        rebuildValues.value("meetings-by-attendee") {
+            var byHandle: [String: [Note]] = [:]
+            for note in meetingsNewestFirst {
+                guard case .meeting(let meeting) = note.details else { continue }
+                // A handle listed twice still lists the meeting once.
+                for (index, handle) in meeting.attendees.enumerated() where !meeting.attendees[..<index].contains(handle) {
+                    byHandle[handle, default: []].append(note)
+                }
+            }
+            return byHandle
+        }
+    }
+
     /// Notes sorted newest first (undated last, then by title).
     func newestFirst(_ notes: [Note]) -> [Note] {
         notes.sorted { lhs, rhs in
@@ -135,9 +150,17 @@ final class SharedValues: Sendable {
     private struct Entry: @unchecked Sendable {
         let value: Any
     }
+    /// A value made from one note, for pages at one depth (`root`).
+    private struct NoteKey: Hashable {
+        let purpose: String
+        let root: String
+        let note: NoteRef
+    }
     private struct State {
         var entries: [String: Entry] = [:]
         var keysByNote: [NoteRef: [String]] = [:]
+        var noteEntries: [NoteKey: Entry] = [:]
+        var noteKeys: [NoteRef: [NoteKey]] = [:]
     }
     private let state = Mutex(State())
 
@@ -154,6 +177,19 @@ final class SharedValues: Sendable {
         return value
     }
 
+    /// The value `purpose` of `note` for pages whose way to the root is `root`, made by
+    /// `make` the first time. The same as `value(_:of:_:)` with a key of those three, without
+    /// making the key a string: pages ask for thousands.
+    func noteValue<Value>(_ purpose: String, root: String = "", of note: NoteRef, _ make: () -> Value) -> Value {
+        let key = NoteKey(purpose: purpose, root: root, note: note)
+        if let entry = state.withLock({ $0.noteEntries[key] }), let value = entry.value as? Value { return value }
+        let value = make()
+        state.withLock { state in
+            if state.noteEntries.updateValue(Entry(value: value), forKey: key) == nil { state.noteKeys[note, default: []].append(key) }
+        }
+        return value
+    }
+
     /// Forgets every value.
     func forgetAll() { state.withLock { $0 = State() } }
 
@@ -162,6 +198,7 @@ final class SharedValues: Sendable {
         state.withLock { state in
             for note in notes {
                 for key in state.keysByNote.removeValue(forKey: note) ?? [] { state.entries[key] = nil }
+                for key in state.noteKeys.removeValue(forKey: note) ?? [] { state.noteEntries[key] = nil }
             }
         }
     }
