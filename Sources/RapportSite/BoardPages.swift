@@ -95,36 +95,37 @@ extension PageContext {
     }
 
     /// Notes (already in display order) grouped by the quarter of their date, in that order.
-    /// With a `shared` name, each note's row is made once and shared (`link` must then
-    /// show nothing but the note itself).
-    func byQuarter(_ notes: [Note], shared: String? = nil, link: @escaping (Note) -> [String: Any]) -> [[String: Any]] {
-        var groups: [(quarter: Quarter, items: [TemplateRow])] = []
+    /// With a `shared` name, each note's row and each quarter's group are made once and
+    /// shared (`link` must then show nothing but the note itself).
+    func byQuarter(_ notes: [Note], shared: String? = nil, link: @escaping (Note) -> [String: Any]) -> [TemplateRow] {
+        var runs: [(quarter: Quarter, notes: [Note])] = []
         for note in notes {
             guard let date = note.date else { continue }
             let quarter = model.analysis.calendar.quarter(containing: date)
-            let make = {
-                var item = link(note)
-                item["excerpt"] = excerpt(note)
-                return TemplateRow(item)
-            }
-            let item =
-                if let shared {
-                    model.shared.noteValue(shared, root: root, of: note.ref, make)
-                } else {
-                    make()
-                }
-            if groups.last?.quarter == quarter {
-                groups[groups.count - 1].items.append(item)
+            if runs.last?.quarter == quarter {
+                runs[runs.count - 1].notes.append(note)
             } else {
-                groups.append((quarter, [item]))
+                runs.append((quarter, [note]))
             }
         }
-        return groups.map { group in
-            [
-                "quarter": group.quarter.description,
-                "span": Format.quarterSpan(group.quarter, calendar: model.analysis.calendar),
-                "items": group.items, "count": group.items.count,
-            ]
+        return runs.map { run in
+            let make = {
+                let items = run.notes.map { note in
+                    let make = {
+                        var item = link(note)
+                        item["excerpt"] = excerpt(note)
+                        return TemplateRow(item)
+                    }
+                    return shared.map { model.shared.noteValue($0, root: root, of: note.ref, make) } ?? make()
+                }
+                return TemplateRow([
+                    "quarter": run.quarter.description,
+                    "span": Format.quarterSpan(run.quarter, calendar: model.analysis.calendar),
+                    "items": items, "count": items.count,
+                ])
+            }
+            // The quarter's notes in the same order make the same group.
+            return shared.map { model.shared.quarterValue($0 + "-quarter", root: root, of: run.quarter, make) } ?? make()
         }
     }
 

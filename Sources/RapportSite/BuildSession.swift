@@ -151,6 +151,7 @@ public final class BuildSession: Sendable {
             model.shared.forgetAll()
         } else {
             model.shared.forget(changes.notes)
+            model.shared.forget(quarters: changes.quarters)
         }
         let dirty = state.withLock { state in
             jobs.filter { job in changes.affects(job.dependency) || state.files[job.route] == nil }

@@ -172,20 +172,20 @@ extension PageContext {
     }
 
     func decisionsPage() -> [String: Any] {
-        // Newest quarter first, newest decision first: the analysis order reversed.
-        var groups: [(quarter: Quarter, rows: [TemplateRow])] = []
-        var runs: [(meeting: NoteRef, items: ArraySlice<Decision>)] = []
-        forEachMeetingRun(model.analysis.decisions, meeting: \.meeting) { runs.append(($0, $1)) }
-        for (meeting, items) in runs.reversed() {
-            let rows = model.shared.noteValue("decisions", root: root, of: meeting) {
-                items.map { TemplateRow(makeDecision($0)) }
-            }
-            for (item, row) in zip(items, rows).reversed() {
-                if groups.last?.quarter != item.quarter { groups.append((item.quarter, [])) }
-                groups[groups.count - 1].rows.append(row)
+        // Newest quarter first, newest decision first: the analysis order reversed. A
+        // quarter's group is made once and shared; its decisions come from its meetings.
+        let quarters = model.decisionsByQuarter.keys.sorted(by: >).map { quarter in
+            model.shared.quarterValue("decisions-quarter", root: root, of: quarter) {
+                var rows: [TemplateRow] = []
+                forEachMeetingRun(model.decisionsByQuarter[quarter]!, meeting: \.meeting) { meeting, items in
+                    let meetingRows = model.shared.noteValue("decisions", root: root, of: meeting) {
+                        items.map { TemplateRow(makeDecision($0)) }
+                    }
+                    rows.append(contentsOf: meetingRows)
+                }
+                return TemplateRow(["quarter": quarter.description, "decisions": Array(rows.reversed())])
             }
         }
-        let quarters = groups.map { group -> [String: Any] in ["quarter": group.quarter.description, "decisions": group.rows] }
         return base(
             title: "Decision register", section: "decisions",
             extra: ["quarters": quarters, "total": model.analysis.decisions.count])

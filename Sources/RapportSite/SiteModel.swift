@@ -161,6 +161,13 @@ final class SharedValues: Sendable {
         var keysByNote: [NoteRef: [String]] = [:]
         var noteEntries: [NoteKey: Entry] = [:]
         var noteKeys: [NoteRef: [NoteKey]] = [:]
+        var quarterEntries: [QuarterKey: Entry] = [:]
+    }
+    /// A value made from the notes dated in one quarter, for pages at one depth.
+    private struct QuarterKey: Hashable {
+        let purpose: String
+        let root: String
+        let quarter: Quarter
     }
     private let state = Mutex(State())
 
@@ -188,6 +195,23 @@ final class SharedValues: Sendable {
             if state.noteEntries.updateValue(Entry(value: value), forKey: key) == nil { state.noteKeys[note, default: []].append(key) }
         }
         return value
+    }
+
+    /// The value `purpose` made from the notes of `quarter`, made by `make` the first time.
+    /// It is forgotten when a note dated in that quarter changes (`forget(quarters:)`), so it
+    /// may show nothing but notes dated in the quarter.
+    func quarterValue<Value>(_ purpose: String, root: String, of quarter: Quarter, _ make: () -> Value) -> Value {
+        let key = QuarterKey(purpose: purpose, root: root, quarter: quarter)
+        if let entry = state.withLock({ $0.quarterEntries[key] }), let value = entry.value as? Value { return value }
+        let value = make()
+        state.withLock { $0.quarterEntries[key] = Entry(value: value) }
+        return value
+    }
+
+    /// Forgets the values made from the notes of these quarters.
+    func forget(quarters: Set<Quarter>) {
+        guard !quarters.isEmpty else { return }
+        state.withLock { state in state.quarterEntries = state.quarterEntries.filter { !quarters.contains($0.key.quarter) } }
     }
 
     /// Forgets every value.
