@@ -18,13 +18,17 @@ public enum PortalLoader {
     ) -> LoadResult {
         let display = displayRoot ?? contentRoot
         var clock = StageClock()
-        let listing = ContentScanner.list(root: contentRoot, displayRoot: display)
-        clock.lap("scan")
-
         var previous = cache?.takeSnapshot()
         if let last = previous, last.options != options || last.root != contentRoot || last.displayRoot != display {
             previous = nil
         }
+        var scan = previous?.scan ?? ScanMemo()
+        let listing =
+            cache == nil
+            ? ContentScanner.list(root: contentRoot, displayRoot: display)
+            : ContentScanner.list(root: contentRoot, displayRoot: display, memo: &scan)
+        clock.lap("scan")
+
         let (configSignature, config, configDiagnostics) = readConfig(
             listing, contentRoot: contentRoot, display: display, cached: cache != nil, previous: previous)
         let sameConfig = configSignature != nil && configSignature == previous?.configSignature
@@ -73,7 +77,7 @@ public enum PortalLoader {
                 listing.diagnostics + configDiagnostics + files.flatMap(\.headerDiagnostics) + assembly.duplicates)
             cache?.keep(
                 LoadCache.Snapshot(
-                    options: options, root: contentRoot, displayRoot: display, listing: listing, files: files,
+                    options: options, root: contentRoot, displayRoot: display, scan: scan, listing: listing, files: files,
                     configSignature: configSignature, config: nil, configDiagnostics: configDiagnostics,
                     assembly: assembly, environment: 0, portal: nil, references: [], diagnostics: diagnostics),
                 reparsed: [])
@@ -136,7 +140,7 @@ public enum PortalLoader {
         clock.lap("Markdown and validation")
         cache?.keep(
             LoadCache.Snapshot(
-                options: options, root: contentRoot, displayRoot: display, listing: listing, files: files,
+                options: options, root: contentRoot, displayRoot: display, scan: scan, listing: listing, files: files,
                 configSignature: configSignature, config: config, configDiagnostics: configDiagnostics,
                 assembly: assembly, environment: environment, portal: portal, references: references,
                 diagnostics: diagnostics),

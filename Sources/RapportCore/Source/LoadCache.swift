@@ -17,9 +17,15 @@ public struct FileSignature: Sendable, Hashable {
     public static func of(_ path: String) -> FileSignature? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        return FileSignature(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
-            seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+        return FileSignature(info)
+    }
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        seconds = Int64(info.st_mtim.tv_sec)
+        nanoseconds = Int64(info.st_mtim.tv_nsec)
     }
 }
 
@@ -84,6 +90,8 @@ public final class LoadCache: Sendable {
         /// The content folder, and how diagnostics name it.
         var root: String
         var displayRoot: String
+        /// The folders the listing was made from.
+        var scan: ScanMemo
         var listing: ContentListing
         /// One per note of `listing`, in its order.
         var files: [NoteFile]
