@@ -64,6 +64,8 @@ public final class BuildSession: Sendable {
         var pending: Set<NoteRef> = []
         /// The theme as last loaded, with the signatures of its files.
         var theme: (signature: [FileSignature?], templates: TemplateSet)? = nil
+        /// The last analysis made; the next takes what did not change from it.
+        var analysis: Analysis? = nil
         /// The route of every job of the last successful rebuild, in job order.
         var routes: [String] = []
         /// The git history as last read, with the state of the repository it was read in.
@@ -127,7 +129,12 @@ public final class BuildSession: Sendable {
         }
         timer.lap("templates")
         guard let portal = loaded.portal else { return fail(loaded.diagnostics, reparsed: reparsed, timer: &timer) }
-        let analysis = Analysis(portal: portal, asOf: options.asOf)
+        // `reparsed` names every note parsed since the last analysis was made (those of
+        // failed rebuilds too), so that analysis gives what did not change.
+        let analysis = memory.withLock { $0.analysis }.map {
+            Analysis(portal: portal, asOf: options.asOf, reusing: $0, changed: reparsed)
+        } ?? Analysis(portal: portal, asOf: options.asOf)
+        memory.withLock { $0.analysis = analysis }
         var diagnostics = loaded.diagnostics + NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
         if diagnostics.contains(where: { $0.severity == .error }) { return fail(diagnostics, reparsed: reparsed, timer: &timer) }
         timer.lap("analysis")

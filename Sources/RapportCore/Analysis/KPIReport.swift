@@ -1,5 +1,5 @@
 /// One KPI with every figure the portal shows of it.
-public struct KPIReport: Sendable {
+public struct KPIReport: Sendable, Equatable {
     public let id: String
     public let title: String
     public let definition: KPIDefinition
@@ -81,7 +81,7 @@ public struct KPIReport: Sendable {
 }
 
 /// One measurement with its period's dates and status.
-public struct MeasuredValue: Sendable {
+public struct MeasuredValue: Sendable, Equatable {
     public let period: Period
     public let start: Day
     public let quarter: Quarter
@@ -91,7 +91,7 @@ public struct MeasuredValue: Sendable {
 }
 
 /// A KPI's value for one quarter.
-public struct QuarterRollUp: Sendable {
+public struct QuarterRollUp: Sendable, Equatable {
     public let quarter: Quarter
     public let value: Double
     public let status: Status

@@ -1,6 +1,6 @@
 /// One action item from a meeting's task list. A class, like `Note`: trackers sort and
 /// filter thousands of them.
-public final class ActionItem: Sendable {
+public final class ActionItem: Sendable, Equatable {
     public let meeting: NoteRef
     public let meetingTitle: String
     public let date: Day
@@ -30,10 +30,17 @@ public final class ActionItem: Sendable {
         self.overdue = overdue
         self.line = line
     }
+
+    /// Equal when every value is (two analyses made the same item apart).
+    public static func == (lhs: ActionItem, rhs: ActionItem) -> Bool {
+        (lhs.meeting, lhs.meetingTitle, lhs.date, lhs.quarter, lhs.owner, lhs.text)
+            == (rhs.meeting, rhs.meetingTitle, rhs.date, rhs.quarter, rhs.owner, rhs.text)
+            && (lhs.due, lhs.done, lhs.overdue, lhs.line) == (rhs.due, rhs.done, rhs.overdue, rhs.line)
+    }
 }
 
 /// One decision from a meeting's "Decisions" section.
-public final class Decision: Sendable {
+public final class Decision: Sendable, Equatable {
     public let meeting: NoteRef
     public let meetingTitle: String
     public let date: Day
@@ -49,6 +56,12 @@ public final class Decision: Sendable {
         self.text = text
         self.line = line
     }
+
+    /// Equal when every value is (two analyses made the same decision apart).
+    public static func == (lhs: Decision, rhs: Decision) -> Bool {
+        (lhs.meeting, lhs.meetingTitle, lhs.date, lhs.quarter, lhs.text, lhs.line)
+            == (rhs.meeting, rhs.meetingTitle, rhs.date, rhs.quarter, rhs.text, rhs.line)
+    }
 }
 
 /// Feedback counts of one side: how much was positive and how much constructive.
@@ -63,7 +76,7 @@ public struct FeedbackCounts: Sendable, Equatable {
 }
 
 /// What happened in one quarter, in counts.
-public struct QuarterSummary: Sendable {
+public struct QuarterSummary: Sendable, Equatable {
     public let quarter: Quarter
     public let firstDay: Day
     public let lastDay: Day

@@ -9,7 +9,7 @@ public enum Aggregate: String, Sendable, CaseIterable {
 }
 
 /// A KPI note: what is measured, what good looks like, and the measurements.
-public struct KPIDefinition: Sendable {
+public struct KPIDefinition: Sendable, Equatable {
     public let unit: String
     public let direction: Direction
     public let target: Double?
@@ -24,7 +24,7 @@ public struct KPIDefinition: Sendable {
 }
 
 /// One measured value of a KPI.
-public struct Measurement: Sendable {
+public struct Measurement: Sendable, Equatable {
     public let period: Period
     public let value: Double
     /// An optional remark from the CSV's `note` column.

@@ -16,49 +16,92 @@ public struct ContentListing: Sendable {
     public var diagnostics: [Diagnostic] = []
 }
 
+/// What a scan read of each folder, kept by a serve session for the next scan. Adding,
+/// removing or renaming an entry changes its folder's modification time, so a folder
+/// whose signature is the same holds the same entries, and is not read again. Unless it
+/// had changed just before it was read: a change made after the read in the same tick of
+/// the file system's clock would leave the same time, so such a folder is read again.
+public struct ScanMemo: Sendable {
+    struct Folder: Sendable {
+        let signature: FileSignature
+        /// Names and types, sorted by name, hidden entries left out.
+        let entries: [(name: String, type: UInt8)]
+        let settled: Bool
+    }
+
+    /// By path relative to the content folder ("" for the folder itself).
+    var folders: [String: Folder] = [:]
+    /// The listing made from them; nil when a folder could not be read or stat'ed.
+    var listing: ContentListing? = nil
+    /// False when a folder could not be read or stat'ed: the next scan walks every folder.
+    var complete = true
+
+    public init() {}
+}
+
 /// Lists and reads the files of a content folder.
 public enum ContentScanner {
     /// Walks `root` (hidden files and folders skipped). Symbolic links are errors: a note
     /// must be a regular file inside the content folder.
     public static func list(root: String, displayRoot: String) -> ContentListing {
-        var listing = ContentListing()
-        walk(root: root, relative: "", displayRoot: displayRoot, into: &listing)
-        listing.notes.sort()
-        listing.csvFiles.sort()
+        var memo: ScanMemo? = nil
+        return list(root: root, displayRoot: displayRoot, memo: &memo)
+    }
+
+    /// Lists `root` as `list(root:displayRoot:)` does, reading only the folders that changed
+    /// since `memo` was made (the listing is `memo`'s when none did), and updates `memo`.
+    public static func list(root: String, displayRoot: String, memo: inout ScanMemo) -> ContentListing {
+        if let listing = memo.listing, memo.folders.allSatisfy({ relative, folder in
+            folder.settled && signature(ofFolder: relative.isEmpty ? root : root + "/" + relative) == folder.signature
+        }) {
+            return listing
+        }
+        var next: ScanMemo? = ScanMemo()
+        let listing = list(root: root, displayRoot: displayRoot, memo: &next, previous: memo)
+        memo = next!
         return listing
     }
 
-    private static func walk(root: String, relative: String, displayRoot: String, into listing: inout ContentListing) {
+    private static func list(root: String, displayRoot: String, memo: inout ScanMemo?, previous: ScanMemo = ScanMemo()) -> ContentListing {
+        var listing = ContentListing()
+        walk(root: root, relative: "", displayRoot: displayRoot, into: &listing, memo: &memo, previous: previous)
+        listing.notes.sort()
+        listing.csvFiles.sort()
+        if memo?.complete == true { memo!.listing = listing }
+        return listing
+    }
+
+    private static func walk(
+        root: String, relative: String, displayRoot: String, into listing: inout ContentListing, memo: inout ScanMemo?,
+        previous: ScanMemo
+    ) {
         let directory = relative.isEmpty ? root : root + "/" + relative
-        guard let handle = opendir(directory) else {
-            listing.diagnostics.append(.error(join(displayRoot, relative), 1, 1, "cannot read folder"))
-            return
-        }
-        var names: [(String, UInt8)] = []
-        while let entry = readdir(handle) {
-            let name = entryName(entry)
-            if name.hasPrefix(".") { continue }
-            names.append((name, entry.pointee.d_type))
-        }
-        closedir(handle)
-        names.sort { $0.0 < $1.0 }
-        for (name, rawType) in names {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            var type = rawType
-            if type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                if lstat(root + "/" + path, &info) == 0 {
-                    switch info.st_mode & S_IFMT {
-                    case S_IFDIR: type = UInt8(DT_DIR)
-                    case S_IFLNK: type = UInt8(DT_LNK)
-                    case S_IFREG: type = UInt8(DT_REG)
-                    default: break
-                    }
-                }
+        let names: [(name: String, type: UInt8)]
+        let signature = memo == nil ? nil : signature(ofFolder: directory)
+        if memo != nil && signature == nil { memo!.complete = false }
+        if let signature, let kept = previous.folders[relative], kept.settled, kept.signature == signature {
+            names = kept.entries
+            memo!.folders[relative] = kept
+        } else {
+            // The clock is read before the folder: a change after the read is later than it.
+            let readAt = now()
+            guard let entries = entries(of: directory) else {
+                listing.diagnostics.append(.error(join(displayRoot, relative), 1, 1, "cannot read folder"))
+                if memo != nil { memo!.complete = false }
+                return
             }
+            names = entries
+            if let signature {
+                // Two seconds cover any file system's clock tick.
+                let settled = signature.seconds < readAt - 2
+                memo!.folders[relative] = ScanMemo.Folder(signature: signature, entries: entries, settled: settled)
+            }
+        }
+        for (name, type) in names {
+            let path = relative.isEmpty ? name : relative + "/" + name
             switch type {
             case UInt8(DT_DIR):
-                walk(root: root, relative: path, displayRoot: displayRoot, into: &listing)
+                walk(root: root, relative: path, displayRoot: displayRoot, into: &listing, memo: &memo, previous: previous)
             case UInt8(DT_LNK):
                 listing.diagnostics.append(
                     .error(join(displayRoot, path), 1, 1, "symbolic link: notes must be regular files inside the content folder"))
@@ -79,6 +122,46 @@ public enum ContentScanner {
                 }
             }
         }
+    }
+
+    /// The entries of a folder, sorted by name, hidden ones left out; nil when it cannot be read.
+    private static func entries(of directory: String) -> [(name: String, type: UInt8)]? {
+        guard let handle = opendir(directory) else { return nil }
+        var names: [(name: String, type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name = entryName(entry)
+            if name.hasPrefix(".") { continue }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                if lstat(directory + "/" + name, &info) == 0 {
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: type = UInt8(DT_DIR)
+                    case S_IFLNK: type = UInt8(DT_LNK)
+                    case S_IFREG: type = UInt8(DT_REG)
+                    default: break
+                    }
+                }
+            }
+            names.append((name, type))
+        }
+        closedir(handle)
+        names.sort { $0.name < $1.name }
+        return names
+    }
+
+    /// The signature of a folder, following a symbolic link (the content folder itself may be one).
+    private static func signature(ofFolder path: String) -> FileSignature? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileSignature(info)
+    }
+
+    /// Seconds since 1970 by the wall clock, as file times are.
+    private static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec)
     }
 
     /// The name of a directory entry from `readdir`. Read in place: `entry.pointee.d_name`

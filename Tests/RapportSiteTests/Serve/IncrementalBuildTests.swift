@@ -142,6 +142,52 @@ import Testing
             #expect(session.file(route) == built, "\(route) differs between serve and build")
         }
     }
+
+    /// A meeting that moves to another quarter, a KPI's CSV that changes, a meeting that
+    /// goes and one that comes: the analysis each rebuild makes from the last one gives the
+    /// bytes a full build gives.
+    @Test func movedChangedRemovedAndAddedNotesGiveTheBytesOfAFullBuild() throws {
+        var files = ServeFixture.basic
+        files["meetings/2026-03-02-kick-off.md"] =
+            "---\ntitle: Kick-off\ndate: 2026-03-02\n---\n\n- [ ] @ana Plan the year (due 2026-03-20)\n\n## Decisions\n\n- Start in March\n"
+        files["kpis/csat.md"] = "---\ntitle: CSAT\nunit: \"%\"\ndirection: higher\ntarget: 85\n---\n\nSurveyed.\n"
+        files["kpis/csat.csv"] = "period,value\n2026-03,84\n"
+        let fixture = try ServeFixture(files)
+        defer { fixture.remove() }
+        let session = fixture.session()
+        #expect(session.rebuild().succeeded)
+        let output = fixture.root.appendingPathComponent("output").path
+        func expectTheBytesOfAFullBuild(after step: String) throws {
+            try? FileManager.default.removeItem(atPath: output)
+            _ = try SiteBuilder.build(session.options.with(output: output))
+            for route in FileTree.files(under: output) {
+                #expect(session.file(route) == ContentScanner.read(output + "/" + route), "after \(step): \(route) differs")
+            }
+        }
+
+        try fixture.write(
+            "meetings/2026-03-02-kick-off.md",
+            "---\ntitle: Kick-off\ndate: 2026-04-20\n---\n\n- [x] @ana Plan the year (due 2026-03-20)\n\n## Decisions\n\n- Start in April\n")
+        #expect(session.rebuild().succeeded)
+        let actions = String(decoding: session.file("api/actions.json") ?? [], as: UTF8.self)
+        let moved = try #require(actions.range(of: "Plan the year"))
+        #expect(try #require(actions.range(of: "Send the file")).lowerBound < moved.lowerBound)
+        try expectTheBytesOfAFullBuild(after: "moving the kick-off")
+
+        try fixture.write("kpis/csat.csv", "period,value\n2026-03,84\n2026-04,88.5\n")
+        #expect(session.rebuild().succeeded)
+        #expect(String(decoding: session.file("api/kpis.json") ?? [], as: UTF8.self).contains("88.5"))
+        try expectTheBytesOfAFullBuild(after: "editing the CSV")
+
+        try FileManager.default.removeItem(atPath: fixture.content + "/meetings/2026-04-07-check-in.md")
+        #expect(session.rebuild().succeeded)
+        #expect(String(decoding: session.file("api/actions.json") ?? [], as: UTF8.self).contains("Send the file") == false)
+        try expectTheBytesOfAFullBuild(after: "removing the check-in")
+
+        try fixture.write("meetings/2026-05-05-review.md", "---\ntitle: Review\ndate: 2026-05-05\n---\n\n- [ ] @ana Follow up (due 2026-04-30)\n")
+        #expect(session.rebuild().succeeded)
+        try expectTheBytesOfAFullBuild(after: "adding a review")
+    }
 }
 
 /// The data files (API, feed, sitemap, search index, calendar) a session keeps pieces of
