@@ -174,10 +174,10 @@ extension PageContext {
     func decisionsPage() -> [String: Any] {
         // Newest quarter first, newest decision first: the analysis order reversed. A
         // quarter's group is made once and shared; its decisions come from its meetings.
-        let quarters = model.decisionsByQuarter.keys.sorted(by: >).map { quarter in
+        let quarters = model.decisionQuarters.reversed().map { quarter in
             model.shared.quarterValue("decisions-quarter", root: root, of: quarter) {
                 var rows: [TemplateRow] = []
-                forEachMeetingRun(model.decisionsByQuarter[quarter]!, meeting: \.meeting) { meeting, items in
+                forEachMeetingRun(model.decisions(in: quarter), meeting: \.meeting) { meeting, items in
                     let meetingRows = model.shared.noteValue("decisions", root: root, of: meeting) {
                         items.map { TemplateRow(makeDecision($0)) }
                     }

@@ -27,13 +27,13 @@ extension PageContext {
         case .meeting(let meeting):
             fact("Kind", meeting.meetingKind.map(meetingKindLabel))
             page["attendees"] = meeting.attendees.compactMap { person($0) }
-            page["actions"] = (model.actionsByMeeting[note.ref] ?? []).map { action($0, showMeeting: false) }
-            page["decisions"] = (model.decisionsByMeeting[note.ref] ?? []).enumerated().map {
+            page["actions"] = model.actions(of: note.ref).map { action($0, showMeeting: false) }
+            page["decisions"] = model.decisions(of: note.ref).enumerated().map {
                 ["text": $0.element.text, "anchor": "decision-\($0.offset + 1)"]
             }
             page["isMeeting"] = true
-            page["hasActions"] = !(model.actionsByMeeting[note.ref] ?? []).isEmpty
-            page["hasDecisions"] = !(model.decisionsByMeeting[note.ref] ?? []).isEmpty
+            page["hasActions"] = !model.actions(of: note.ref).isEmpty
+            page["hasDecisions"] = !model.decisions(of: note.ref).isEmpty
         case .kpi:
             if let kpi = model.analysis.kpi(note.id) { page["kpi"] = kpiDetail(kpi) }
             page["isKPI"] = true

@@ -29,7 +29,7 @@ extension PageContext {
         if let summary = analysis.summary(of: quarter) { pack["summary"] = quarterSummary(summary) }
 
         // Review of the actions raised in the previous quarter, as they stand now.
-        let previous = model.actionsByQuarter[quarter.previous] ?? []
+        let previous = model.actions(in: quarter.previous)
         pack["previousActions"] = previous.filter { !$0.done }.map { action($0) }
         pack["previousDone"] = previous.filter(\.done).count
         pack["previousOpen"] = previous.filter { !$0.done && !$0.overdue }.count
@@ -94,14 +94,14 @@ extension PageContext {
         pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
             var row = newNoteLink(note)
             if case .meeting(let meeting) = note.details { row["meetingKind"] = meeting.meetingKind ?? "" }
-            row["decisionCount"] = model.decisionsByMeeting[note.ref]?.count ?? 0
+            row["decisionCount"] = model.decisions(of: note.ref).count
             return row
         }
         pack["hasMeetings"] = (pack["meetings"] as? [[String: Any]])?.isEmpty == false
-        pack["decisions"] = (model.decisionsByQuarter[quarter] ?? []).map(decision)
+        pack["decisions"] = model.decisions(in: quarter).map(decision)
 
         // Actions of the quarter by owner.
-        let actions = model.actionsByQuarter[quarter] ?? []
+        let actions = model.actions(in: quarter)
         var owners: [String: [ActionItem]] = [:]
         for item in actions { owners[item.owner ?? "", default: []].append(item) }
         pack["actionsByOwner"] = owners.keys.sorted().map { key -> [String: Any] in

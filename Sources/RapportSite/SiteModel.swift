@@ -11,10 +11,6 @@ final class SiteModel: Sendable {
     /// Notes by tag name (sorted by tag, then note order).
     let tags: [(name: String, notes: [Note])]
     let kpiDecimals: [String: Int]
-    let actionsByMeeting: [NoteRef: [ActionItem]]
-    let decisionsByMeeting: [NoteRef: [Decision]]
-    let actionsByQuarter: [Quarter: [ActionItem]]
-    let decisionsByQuarter: [Quarter: [Decision]]
     /// The URL the portal is published at, ending in `/`; empty when unknown (then no
     /// feed and no sitemap are written).
     let baseURL: String
@@ -62,41 +58,75 @@ final class SiteModel: Sendable {
             for handle in note.body.mentions { mentions[handle, default: []].append(note.ref) }
         }
         self.mentions = mentions
-        var bySlug: [String: (name: String, notes: [Note])] = [:]
-        // Few tags, many notes: each tag is made a slug once.
-        var slugs: [String: String] = [:]
+        // Few tags, many notes: each tag is made a slug once, and notes are added to their
+        // tag's list in place.
+        var groupOfTag: [String: Int] = [:]
+        var groupOfSlug: [String: Int] = [:]
+        var groups: [(slug: String, name: String, notes: [Note])] = []
         for note in portal.notes {
             for tag in note.tags {
-                let slug = slugs[tag] ?? Slug.make(tag)
-                slugs[tag] = slug
-                bySlug[slug, default: (tag, [])].notes.append(note)
+                let group: Int
+                if let known = groupOfTag[tag] {
+                    group = known
+                } else {
+                    let slug = Slug.make(tag)
+                    group = groupOfSlug[slug] ?? groups.count
+                    if group == groups.count { groups.append((slug, tag, [])) }
+                    groupOfSlug[slug] = group
+                    groupOfTag[tag] = group
+                }
+                groups[group].notes.append(note)
             }
         }
-        tags = bySlug.keys.sorted().map { bySlug[$0]! }
+        tags = groups.sorted { $0.slug < $1.slug }.map { ($0.name, $0.notes) }
         var decimals: [String: Int] = [:]
         for kpi in analysis.kpis { decimals[kpi.id] = Format.decimals(of: kpi) }
         kpiDecimals = decimals
-        actionsByMeeting = Self.grouping(analysis.actions, by: \.meeting)
-        decisionsByMeeting = Self.grouping(analysis.decisions, by: \.meeting)
-        actionsByQuarter = Self.grouping(analysis.actions, by: \.quarter)
-        decisionsByQuarter = Self.grouping(analysis.decisions, by: \.quarter)
     }
 
     var config: PortalConfig { portal.config }
 
-    /// `Dictionary(grouping:by:)` for items that mostly come in runs of the same key (actions
-    /// and decisions, in meeting order): a key is looked up once per run, not per item.
-    private static func grouping<Item, Key: Hashable>(_ items: [Item], by key: (Item) -> Key) -> [Key: [Item]] {
-        var groups: [Key: [Item]] = [:]
-        var start = 0
-        while start < items.count {
-            let current = key(items[start])
-            var end = start + 1
-            while end < items.count, key(items[end]) == current { end += 1 }
-            groups[current, default: []].append(contentsOf: items[start..<end])
-            start = end
+    // Actions and decisions come in meeting order (date, then id), so a meeting's or a
+    // quarter's are one run of them, found by binary search rather than grouped every build.
+
+    /// The actions of the meeting `ref`, in note order.
+    func actions(of ref: NoteRef) -> [ActionItem] { Array(analysis.actions[run(analysis.actions, of: ref)]) }
+
+    /// The decisions of the meeting `ref`, in note order.
+    func decisions(of ref: NoteRef) -> [Decision] { Array(analysis.decisions[run(analysis.decisions, of: ref)]) }
+
+    /// The actions of meetings dated in `quarter`.
+    func actions(in quarter: Quarter) -> [ActionItem] { Array(analysis.actions[run(analysis.actions, in: quarter)]) }
+
+    /// The decisions of meetings dated in `quarter`.
+    func decisions(in quarter: Quarter) -> [Decision] { Array(analysis.decisions[run(analysis.decisions, in: quarter)]) }
+
+    /// The quarters with decisions, oldest first.
+    var decisionQuarters: [Quarter] {
+        var quarters: [Quarter] = []
+        for decision in analysis.decisions where quarters.last != decision.quarter { quarters.append(decision.quarter) }
+        return quarters
+    }
+
+    private func run<Item: MeetingItem>(_ items: [Item], of ref: NoteRef) -> Range<Int> {
+        guard let date = portal.note(ref)?.date else { return 0..<0 }
+        let start = firstIndex(items) { ($0.date, $0.meeting.id) >= (date, ref.id) }
+        let end = firstIndex(items) { ($0.date, $0.meeting.id) > (date, ref.id) }
+        return start..<end
+    }
+
+    private func run<Item: MeetingItem>(_ items: [Item], in quarter: Quarter) -> Range<Int> {
+        firstIndex(items) { $0.quarter >= quarter }..<firstIndex(items) { $0.quarter > quarter }
+    }
+
+    /// The first index whose item satisfies `isAfter`, which is false then true along `items`.
+    private func firstIndex<Item>(_ items: [Item], where isAfter: (Item) -> Bool) -> Int {
+        var (low, high) = (0, items.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(items[middle]) { high = middle } else { low = middle + 1 }
         }
-        return groups
+        return low
     }
 
     /// True when the build writes the Atom feed and the sitemap.
@@ -227,3 +257,13 @@ final class SharedValues: Sendable {
         }
     }
 }
+
+/// What actions and decisions share: the meeting they come from, its date and quarter.
+protocol MeetingItem {
+    var meeting: NoteRef { get }
+    var date: Day { get }
+    var quarter: Quarter { get }
+}
+
+extension ActionItem: MeetingItem {}
+extension Decision: MeetingItem {}

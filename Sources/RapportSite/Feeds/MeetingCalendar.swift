@@ -50,8 +50,8 @@ enum MeetingCalendar {
         let names = details.attendees.map { model.people[$0]?.name ?? "@" + $0 }
         var description: [String] = []
         if !names.isEmpty { description.append("Attendees: " + names.joined(separator: ", ")) }
-        let decisions = model.decisionsByMeeting[note.ref] ?? []
-        let actions = model.actionsByMeeting[note.ref] ?? []
+        let decisions = model.decisions(of: note.ref)
+        let actions = model.actions(of: note.ref)
         if !decisions.isEmpty || !actions.isEmpty {
             description.append("Decisions: \(decisions.count). Actions: \(actions.count).")
         }
