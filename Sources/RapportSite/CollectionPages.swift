@@ -20,6 +20,10 @@ extension PageContext {
     }
 
     func expectationLink(_ note: Note) -> [String: Any] {
+        model.shared.noteValue("expectation-link", root: root, of: note.ref) { makeExpectationLink(note) }
+    }
+
+    private func makeExpectationLink(_ note: Note) -> [String: Any] {
         var link = newNoteLink(note)
         if case .expectation(let expectation) = note.details {
             link["owner"] = expectation.owner.map(teamName) ?? ""
@@ -132,58 +136,24 @@ extension PageContext {
             row["owner"] = person(key.isEmpty ? nil : key) ?? ["name": "No owner"]
             return row
         }
-        let rows = actionRows()
         return base(
             title: "Action tracker", section: "actions",
             extra: [
-                "overdue": overdue.map { rows[$0] }, "open": open.map { rows[$0] }, "done": doneShown.map { rows[$0] },
+                "overdue": overdue.map { action(actions[$0]) }, "open": open.map { action(actions[$0]) },
+                "done": doneShown.map { action(actions[$0]) },
                 "doneHidden": done.count - doneShown.count, "hasDoneHidden": done.count > doneShown.count,
                 "byOwner": byOwner, "total": actions.count, "overdueCount": overdue.count, "openCount": open.count,
                 "doneCount": done.count, "hasOverdue": !overdue.isEmpty, "hasOpen": !open.isEmpty, "hasDone": !done.isEmpty,
             ])
     }
 
-    /// The rows of every action (in `analysis.actions` order) as pages at this depth show
-    /// them, made once per meeting and shared.
-    func actionRows() -> [TemplateRow] {
-        model.rebuildValues.value("action-rows|" + root) {
-            var rows: [TemplateRow] = []
-            rows.reserveCapacity(model.analysis.actions.count)
-            forEachMeetingRun(model.analysis.actions, meeting: \.meeting) { meeting, items in
-                rows += model.shared.noteValue("actions", root: root, of: meeting) {
-                    items.map { TemplateRow(makeAction($0, showMeeting: true)) }
-                }
-            }
-            return rows
-        }
-    }
-
-    /// Calls `body` with each run of items of one meeting, in order (actions and decisions
-    /// come meeting by meeting).
-    private func forEachMeetingRun<Item>(_ items: [Item], meeting: (Item) -> NoteRef, _ body: (NoteRef, ArraySlice<Item>) -> Void) {
-        var start = 0
-        while start < items.count {
-            let current = meeting(items[start])
-            var end = start + 1
-            while end < items.count, meeting(items[end]) == current { end += 1 }
-            body(current, items[start..<end])
-            start = end
-        }
-    }
-
     func decisionsPage() -> [String: Any] {
         // Newest quarter first, newest decision first: the analysis order reversed. A
-        // quarter's group is made once and shared; its decisions come from its meetings.
+        // quarter's group is made once and shared.
         let quarters = model.decisionQuarters.reversed().map { quarter in
             model.shared.quarterValue("decisions-quarter", root: root, of: quarter) {
-                var rows: [TemplateRow] = []
-                forEachMeetingRun(model.decisions(in: quarter), meeting: \.meeting) { meeting, items in
-                    let meetingRows = model.shared.noteValue("decisions", root: root, of: meeting) {
-                        items.map { TemplateRow(makeDecision($0)) }
-                    }
-                    rows.append(contentsOf: meetingRows)
-                }
-                return TemplateRow(["quarter": quarter.description, "decisions": Array(rows.reversed())])
+                let rows = model.decisions(in: quarter).reversed().map(decision)
+                return TemplateRow(["quarter": quarter.description, "decisions": rows])
             }
         }
         return base(

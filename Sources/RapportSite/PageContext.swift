@@ -100,8 +100,9 @@ struct PageContext {
     func action(_ item: ActionItem, showMeeting: Bool = true) -> TemplateRow {
         // Rows without the meeting are shown once, on the meeting's own page: not kept.
         guard showMeeting else { return TemplateRow(makeAction(item, showMeeting: false)) }
-        let key = "action|\(root)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)"
-        return model.shared.value(key, of: item.meeting) { TemplateRow(makeAction(item, showMeeting: true)) }
+        return model.shared.objectValue("action", root: root, of: item, note: item.meeting) {
+            TemplateRow(makeAction(item, showMeeting: true))
+        }
     }
 
     func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
@@ -130,9 +131,7 @@ struct PageContext {
     }
 
     func decision(_ item: Decision) -> TemplateRow {
-        model.shared.value("decision|\(root)|\(item.meeting.kind.rawValue)/\(item.meeting.id):\(item.line)", of: item.meeting) {
-            TemplateRow(makeDecision(item))
-        }
+        model.shared.objectValue("decision", root: root, of: item, note: item.meeting) { TemplateRow(makeDecision(item)) }
     }
 
     func makeDecision(_ item: Decision) -> [String: Any] {

@@ -42,25 +42,15 @@ extension PageContext {
         var unmeasured: [[String: Any]] = []
         for kpi in analysis.kpis {
             let link = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))), "source": "kpis/\(kpi.id).md"]
-            guard let rollUp = kpi.quarter(quarter) else {
+            guard kpi.quarter(quarter) != nil else {
                 unmeasured.append(link)
                 continue
             }
-            let unit = kpi.definition.unit
-            let decimals = max(model.kpiDecimals[kpi.id] ?? 1, 1)
-            var row: [String: Any] = [
-                "target": Format.value(kpi.quarterTarget, unit: unit, decimals: decimals),
-                "value": Format.value(rollUp.value, unit: unit, decimals: decimals),
-                "variance": Format.signed(rollUp.variance, unit: unit, decimals: decimals),
-                "status": status(rollUp.status), "attainment": Numbers.percent(rollUp.attainment),
-                "periods": rollUp.periods,
-                "change": Format.signed(rollUp.change, unit: unit, decimals: decimals),
-                "aggregate": kpi.definition.aggregate.rawValue,
-                "direction": kpi.definition.direction == .higher ? "higher is better" : "lower is better",
-                "sparkline": QBRSparkline.svg(kpi, through: calendar.lastDay(of: quarter), title: kpi.title),
-            ]
-            for (key, value) in link { row[key] = value }
-            scorecard.append(row)
+            // A KPI's row in a pack shows nothing but the KPI: made once per quarter and shared.
+            scorecard.append(
+                model.shared.noteValue("qbr-scorecard|\(quarter)", root: root, of: NoteRef(kind: .kpi, id: kpi.id)) {
+                    scorecardRow(kpi, quarter: quarter, link: link)
+                })
         }
         pack["scorecard"] = scorecard
         pack["hasScorecard"] = !scorecard.isEmpty
@@ -133,6 +123,27 @@ extension PageContext {
     }
 
     /// `{{kpi:id}}` in a narrative: the KPI's value for the quarter with unit and status.
+    /// A KPI's row in the scorecard of the pack for `quarter` (which measured it).
+    private func scorecardRow(_ kpi: KPIReport, quarter: Quarter, link: [String: String]) -> [String: Any] {
+        let calendar = model.analysis.calendar
+        let rollUp = kpi.quarter(quarter)!
+        let unit = kpi.definition.unit
+        let decimals = max(model.kpiDecimals[kpi.id] ?? 1, 1)
+        var row: [String: Any] = [
+            "target": Format.value(kpi.quarterTarget, unit: unit, decimals: decimals),
+            "value": Format.value(rollUp.value, unit: unit, decimals: decimals),
+            "variance": Format.signed(rollUp.variance, unit: unit, decimals: decimals),
+            "status": status(rollUp.status), "attainment": Numbers.percent(rollUp.attainment),
+            "periods": rollUp.periods,
+            "change": Format.signed(rollUp.change, unit: unit, decimals: decimals),
+            "aggregate": kpi.definition.aggregate.rawValue,
+            "direction": kpi.definition.direction == .higher ? "higher is better" : "lower is better",
+            "sparkline": QBRSparkline.svg(kpi, through: calendar.lastDay(of: quarter), title: kpi.title),
+        ]
+        for (key, value) in link { row[key] = value }
+        return row
+    }
+
     func citation(_ id: String, quarter: Quarter) -> String {
         guard let kpi = model.analysis.kpi(id) else { return Format.escape("{{kpi:\(id)}}") }
         guard let rollUp = kpi.quarter(quarter) else {

@@ -192,6 +192,20 @@ final class SharedValues: Sendable {
         var noteEntries: [NoteKey: Entry] = [:]
         var noteKeys: [NoteRef: [NoteKey]] = [:]
         var quarterEntries: [QuarterKey: Entry] = [:]
+        var objectEntries: [ObjectKey: ObjectEntry] = [:]
+        var objectKeys: [NoteRef: [ObjectKey]] = [:]
+    }
+    /// A value made from one object of the analysis (an action, a decision) that lives as
+    /// long as its note is unchanged, for pages at one depth.
+    private struct ObjectKey: Hashable {
+        let purpose: String
+        let root: String
+        let object: ObjectIdentifier
+    }
+    private struct ObjectEntry: @unchecked Sendable {
+        /// Held so that its identifier is not given to another object meanwhile.
+        let object: AnyObject
+        let value: Any
     }
     /// A value made from the notes dated in one quarter, for pages at one depth.
     private struct QuarterKey: Hashable {
@@ -227,6 +241,22 @@ final class SharedValues: Sendable {
         return value
     }
 
+    /// The value `purpose` made from `object` (part of the note `note`) for pages whose way
+    /// to the root is `root`, made by `make` the first time. A build session's analysis keeps
+    /// the objects of unchanged notes, so their values are found by identity, not by a key
+    /// made of strings.
+    func objectValue<Value>(_ purpose: String, root: String, of object: AnyObject, note: NoteRef, _ make: () -> Value) -> Value {
+        let key = ObjectKey(purpose: purpose, root: root, object: ObjectIdentifier(object))
+        if let entry = state.withLock({ $0.objectEntries[key] }), let value = entry.value as? Value { return value }
+        let value = make()
+        state.withLock { state in
+            if state.objectEntries.updateValue(ObjectEntry(object: object, value: value), forKey: key) == nil {
+                state.objectKeys[note, default: []].append(key)
+            }
+        }
+        return value
+    }
+
     /// The value `purpose` made from the notes of `quarter`, made by `make` the first time.
     /// It is forgotten when a note dated in that quarter changes (`forget(quarters:)`), so it
     /// may show nothing but notes dated in the quarter.
@@ -253,6 +283,7 @@ final class SharedValues: Sendable {
             for note in notes {
                 for key in state.keysByNote.removeValue(forKey: note) ?? [] { state.entries[key] = nil }
                 for key in state.noteKeys.removeValue(forKey: note) ?? [] { state.noteEntries[key] = nil }
+                for key in state.objectKeys.removeValue(forKey: note) ?? [] { state.objectEntries[key] = nil }
             }
         }
     }

@@ -205,6 +205,11 @@ struct CompiledLibrary: Sendable {
         /// Whether a block ran since the current row started (its body depends on the
         /// parents the row is rendered within).
         var ranBlock = false
+        /// Rows being rendered for keeping, one inside the other.
+        var rowDepth = 0
+        /// Names (their index in `names`) looked up since the current row started and found
+        /// nowhere on the stack: the row's output depends on their still being missing.
+        var missed: [Int32] = []
 
         /// Renders the operations `start..<end` as one template: a token that prints
         /// something at the start of one of its lines is indented.
@@ -317,27 +322,35 @@ struct CompiledLibrary: Sendable {
 
         /// Renders a section's body for one row, or copies what the row printed in this
         /// section before. What a row prints is kept only when it depended on the row alone:
-        /// every name found in the row (or in values inside it), no block run, no indentation
-        /// (which depends on the text before the row), and far from the depth limit.
+        /// every name found in the row (or in values inside it) or nowhere at all, no block
+        /// run, no indentation (which depends on the text before the row), and far from the
+        /// depth limit. A name found nowhere must still be found nowhere for the row's bytes
+        /// to be used again.
         private mutating func runRow(_ row: TemplateRow, section: Int, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
             guard let base = rowKeyBase, frame.indentation?.isEmpty ?? true else {
                 runPushing(scope: .row(row), start, end, frame, &out)
                 return
             }
             let key = base | section
-            if let bytes = row.printed(by: key) {
-                out.append(contentsOf: bytes)
+            if let printed = row.printed(by: key),
+                printed.missing.allSatisfy({ name in !stack.contains { $0.child(names[Int(name)]) != nil } })
+            {
+                out.append(contentsOf: printed.bytes)
+                if rowDepth > 0 { missed += printed.missing }
                 return
             }
-            let (outerLowest, outerBlock) = (lowestLookup, ranBlock)
-            (lowestLookup, ranBlock) = (Int.max, false)
+            let (outerLowest, outerBlock, outerMissed) = (lowestLookup, ranBlock, missed)
+            (lowestLookup, ranBlock, missed) = (Int.max, false, [])
+            rowDepth += 1
             let position = stack.count
             let mark = out.count
             runPushing(scope: .row(row), start, end, frame, &out)
+            rowDepth -= 1
             if lowestLookup >= position, !ranBlock, depth < Self.maximumDepth / 2 {
-                row.keep(Array(out[mark...]), printedBy: key)
+                row.keep(TemplateRow.Printed(bytes: Array(out[mark...]), missing: Array(Set(missed)).sorted()), by: key)
             }
             (lowestLookup, ranBlock) = (min(outerLowest, lowestLookup), outerBlock || ranBlock)
+            missed = rowDepth > 0 ? outerMissed + missed : []
         }
 
         /// The indentation inside a partial or block: the outer one plus the tag's own.
@@ -371,8 +384,12 @@ struct CompiledLibrary: Sendable {
                         break
                     }
                 }
+                guard let match = found else {
+                    // Found nowhere: the output depends on the name staying missing.
+                    if rowDepth > 0 { missed.append(Int32(first)) }
+                    return nil
+                }
                 lowestLookup = min(lowestLookup, position)
-                guard let match = found else { return nil }
                 value = match
             }
             for part in first + 1..<first + count {

@@ -11,8 +11,15 @@ import Synchronization
 final class TemplateRow: @unchecked Sendable, MustacheParent {
     /// The row's values; never changed after the row is made.
     let values: [String: Any]
+    /// What a section printed for the row, and the names (indices in the renderer's
+    /// program) it looked up and found nowhere, in the row or around it.
+    struct Printed {
+        let bytes: [UInt8]
+        let missing: [Int32]
+    }
+
     /// Printed bytes by section (the renderer's program and operation).
-    private let printed = Mutex([Int: [UInt8]]())
+    private let printed = Mutex([Int: Printed]())
 
     init(_ values: [String: Any]) {
         self.values = values
@@ -22,7 +29,7 @@ final class TemplateRow: @unchecked Sendable, MustacheParent {
 
     func child(named name: String) -> Any? { values[name] }
 
-    func printed(by section: Int) -> [UInt8]? { printed.withLock { $0[section] } }
+    func printed(by section: Int) -> Printed? { printed.withLock { $0[section] } }
 
-    func keep(_ bytes: [UInt8], printedBy section: Int) { printed.withLock { $0[section] = bytes } }
+    func keep(_ printed: Printed, by section: Int) { self.printed.withLock { $0[section] = printed } }
 }

@@ -263,6 +263,15 @@ import Testing
         _ = library.render("main", ["rows": [fresh]], reusingRows: false)
         _ = library.render("indented", ["rows": [fresh]], reusingRows: true)
         #expect(!(0..<64).contains { fresh.printed(by: library.sectionKey($0)) != nil })
+        // A name found nowhere is kept as missing: the bytes are used again only while it
+        // is still missing around the row.
+        let plain = TemplateRow(["name": "E"])
+        let withoutBadge = String(decoding: library.render("main", ["rows": [plain]], reusingRows: true), as: UTF8.self)
+        #expect(withoutBadge == "<li>E</li>|E;")
+        #expect((0..<64).contains { plain.printed(by: library.sectionKey($0))?.missing.isEmpty == false })
+        #expect(String(decoding: library.render("main", ["rows": [plain]], reusingRows: true), as: UTF8.self) == "<li>E</li>|E;")
+        let badged = String(decoding: library.render("main", ["rows": [plain], "badge": "around"], reusingRows: true), as: UTF8.self)
+        #expect(badged == "<li>E <b>around</b></li>|E;")
         // Rows print what the same values as dictionaries print.
         let asRows = library.render("indented", ["rows": [fresh, full]], reusingRows: true)
         let asDictionaries = library.render("indented", ["rows": [fresh.values, full.values]])
