@@ -143,25 +143,33 @@ public final class BuildSession: Sendable {
         let (history, revised) = history(of: portal)
         // A note whose last change in git is another one since the last rebuild shows it.
         reparsed.formUnion(revised)
+        let changes = memory.withLock { memory in
+            detectChanges(portal: portal, reparsed: reparsed, theme: themeSignature, memory: &memory)
+        }
+        // Before the model is made and any job runs: what changed must not be taken from the
+        // pieces and values kept.
+        if changes.everything { fragments.forgetAll() } else { fragments.forget(changes.notes) }
+        if changes.everything {
+            shared.forgetAll()
+        } else {
+            shared.forget(changes.notes)
+            shared.forget(quarters: changes.quarters)
+        }
         let (model, siteDiagnostics) = SiteBuilder.siteModel(
             portal: portal, analysis: analysis, options: options, shared: shared, history: history)
         diagnostics += siteDiagnostics
         let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
         timer.lap("site model and jobs")
-        let changes = memory.withLock { memory in
-            detectChanges(portal: portal, reparsed: reparsed, theme: themeSignature, memory: &memory)
-        }
-        // Before any job runs: what changed must not be taken from the pieces kept.
-        if changes.everything { fragments.forgetAll() } else { fragments.forget(changes.notes) }
-        if changes.everything {
-            // Nothing made before is kept: the model gets a fresh store.
-            model.shared.forgetAll()
-        } else {
-            model.shared.forget(changes.notes)
-            model.shared.forget(quarters: changes.quarters)
+        // Files go away only when the list of pages changed (a note added, removed or renamed,
+        // a tag or quarter gone): most rebuilds compare the lists and stop there. With the
+        // same list, every page has its file from the last successful rebuild.
+        let jobRoutes = jobs.map(\.route)
+        let sameRoutes = memory.withLock { memory in
+            defer { memory.routes = jobRoutes }
+            return memory.routes == jobRoutes
         }
         let dirty = state.withLock { state in
-            jobs.filter { job in changes.affects(job.dependency) || state.files[job.route] == nil }
+            jobs.filter { job in changes.affects(job.dependency) || (!sameRoutes && state.files[job.route] == nil) }
         }
         let rendered = parallelMap(dirty) { job in
             let start = StageClock.threadCPU()
@@ -173,13 +181,6 @@ public final class BuildSession: Sendable {
             for asset in templates.assets {
                 if let bytes = ContentScanner.read(templates.root + "/assets/" + asset) { assets.append(("assets/" + asset, bytes)) }
             }
-        }
-        // Files go away only when the list of pages changed (a note added, removed or renamed,
-        // a tag or quarter gone): most rebuilds compare the lists and stop there.
-        let jobRoutes = jobs.map(\.route)
-        let sameRoutes = memory.withLock { memory in
-            defer { memory.routes = jobRoutes }
-            return memory.routes == jobRoutes
         }
         let routes = changes.everything || !sameRoutes ? Set(jobRoutes) : []
         timer.lap("render")
@@ -281,7 +282,6 @@ public final class BuildSession: Sendable {
         }
         changes.notes = changed
         changes.kinds = Set(changed.map(\.kind))
-        var newTags = memory.tagsByNote
         let calendar = portal.config.calendar
         for ref in changed {
             // The people the note concerned, and those it concerns now.
@@ -294,14 +294,17 @@ public final class BuildSession: Sendable {
             let quarter = portal.note(ref)?.date.map(calendar.quarter(containing:))
             if let quarter { changes.quarters.insert(quarter) }
             memory.quarterByNote[ref] = quarter
+            // (The tags it had are read before they are replaced: in place, the dictionary of
+            // every note's tags is not copied.)
             for tag in memory.tagsByNote[ref] ?? [] { changes.tags.insert(tag) }
             let tags = portal.note(ref)?.tags.map(Slug.make) ?? []
             changes.tags.formUnion(tags)
-            newTags[ref] = tags.isEmpty ? nil : tags
+            memory.tagsByNote[ref] = tags.isEmpty ? nil : tags
         }
+        changes.changedList = changes.notes.sorted()
         if changes.everything {
-            newTags = [:]
-            for note in portal.notes where !note.tags.isEmpty { newTags[note.ref] = note.tags.map(Slug.make) }
+            memory.tagsByNote = [:]
+            for note in portal.notes where !note.tags.isEmpty { memory.tagsByNote[note.ref] = note.tags.map(Slug.make) }
             memory.quarterByNote = [:]
             memory.peopleByNote = [:]
             for note in portal.notes {
@@ -310,7 +313,6 @@ public final class BuildSession: Sendable {
                 if !people.isEmpty { memory.peopleByNote[note.ref] = people }
             }
         }
-        memory.tagsByNote = newTags
         memory.templatesSignature = templateFiles
         memory.configSignature = configSignature
         memory.refs = refs
@@ -323,6 +325,9 @@ public final class BuildSession: Sendable {
 struct ChangeSet {
     var everything = false
     var notes: Set<NoteRef> = []
+    /// `notes` as a list: asking a handful of notes whether one is among them is quicker
+    /// than hashing its id, and a build asks for every page.
+    var changedList: [NoteRef] = []
     var kinds: Set<NoteKind> = []
     var tags: Set<String> = []
     /// The quarters of changed dated notes (before and after the change).
@@ -332,12 +337,18 @@ struct ChangeSet {
 
     var isEmpty: Bool { !everything && notes.isEmpty }
 
+    /// Whether the note `ref` changed.
+    func hasChanged(_ ref: NoteRef) -> Bool {
+        changedList.count <= 16 ? changedList.contains(ref) : notes.contains(ref)
+    }
+
     func affects(_ dependency: PageDependency) -> Bool {
         if everything { return true }
         if notes.isEmpty { return false }
         switch dependency {
         case .everything: return true
         case .notes(let refs): return !refs.isDisjoint(with: notes)
+        case .note(let ref, let kpi): return hasChanged(ref) || kpi.map(hasChanged) ?? false
         case .kinds(let set): return !set.isDisjoint(with: kinds)
         case .tag(let slug): return tags.contains(slug)
         case .person(let handle): return people.contains(handle)

@@ -7,7 +7,8 @@ import Synchronization
 /// A theme still writes them as the partials `header` and `footer`; the base layout
 /// inserts the results with `{{{chrome.header}}}` and `{{{chrome.footer}}}`.
 final class PageChrome: Sendable {
-    private let templates: TemplateSet
+    /// The theme (held here so that each page's job holds one reference, not the theme's values).
+    let templates: TemplateSet
     private let cache = Mutex([String: [String: String]]())
 
     init(templates: TemplateSet) { self.templates = templates }

@@ -18,8 +18,9 @@ final class SiteModel: Sendable {
     let history: GitHistory
     /// What the home page shows.
     let dashboard: Dashboard
-    /// Notes that mention each `@handle` in their text, in portal order.
-    let mentions: [String: [NoteRef]]
+    /// The wins and feedback that mention each `@handle` in their text, in portal order
+    /// within each kind.
+    let mentions: [String: [Note]]
     /// The directory by handle.
     let people: [String: Person]
     /// The names every page shows (`site` in templates).
@@ -53,9 +54,12 @@ final class SiteModel: Sendable {
             "provider": config.provider.name, "providerShort": config.provider.short,
         ]
         asOfText = Format.longDate(analysis.asOf)
-        var mentions: [String: [NoteRef]] = [:]
-        for note in portal.notes {
-            for handle in note.body.mentions { mentions[handle, default: []].append(note.ref) }
+        // Person pages list the wins and feedback that mention them: only those are indexed.
+        var mentions: [String: [Note]] = [:]
+        for kind in SiteModel.mentioningKinds {
+            for note in portal.notes(of: kind) {
+                for handle in note.body.mentions { mentions[handle, default: []].append(note) }
+            }
         }
         self.mentions = mentions
         // Few tags, many notes: each tag is made a slug once, and notes are added to their
@@ -80,11 +84,16 @@ final class SiteModel: Sendable {
         }
         tags = groups.sorted { $0.slug < $1.slug }.map { ($0.name, $0.notes) }
         var decimals: [String: Int] = [:]
-        for kpi in analysis.kpis { decimals[kpi.id] = Format.decimals(of: kpi) }
+        for kpi in analysis.kpis {
+            decimals[kpi.id] = shared.noteValue("decimals", of: NoteRef(kind: .kpi, id: kpi.id)) { Format.decimals(of: kpi) }
+        }
         kpiDecimals = decimals
     }
 
     var config: PortalConfig { portal.config }
+
+    /// The kinds of notes whose mentions `mentions` holds.
+    static let mentioningKinds: [NoteKind] = [.win, .feedback]
 
     // Actions and decisions come in meeting order (date, then id), so a meeting's or a
     // quarter's are one run of them, found by binary search rather than grouped every build.
@@ -134,27 +143,13 @@ final class SiteModel: Sendable {
 
     /// The notes of `kind` that mention `handle`.
     func notes(of kind: NoteKind, mentioning handle: String) -> [Note] {
-        (mentions[handle] ?? []).filter { $0.kind == kind }.compactMap(portal.note)
+        assert(SiteModel.mentioningKinds.contains(kind), "mentions are indexed for wins and feedback only")
+        return (mentions[handle] ?? []).filter { $0.kind == kind }
     }
 
     /// Every meeting, newest first: sorted once per build for the pages that filter it.
     var meetingsNewestFirst: [Note] {
         rebuildValues.value("meetings-newest-first") { newestFirst(portal.notes(of: .meeting)) }
-    }
-
-    /// Each person's meetings, newest first, by handle: made in one pass for every person page.
-    var meetingsByAttendee: [String: [Note]] {
-        rebuildValues.value("meetings-by-attendee") {
-            var byHandle: [String: [Note]] = [:]
-            for note in meetingsNewestFirst {
-                guard case .meeting(let meeting) = note.details else { continue }
-                // A handle listed twice still lists the meeting once.
-                for (index, handle) in meeting.attendees.enumerated() where !meeting.attendees[..<index].contains(handle) {
-                    byHandle[handle, default: []].append(note)
-                }
-            }
-            return byHandle
-        }
     }
 
     /// Notes sorted newest first (undated last, then by title).

@@ -30,6 +30,8 @@ enum PageDependency: Sendable {
     case everything
     /// Only these notes.
     case notes(Set<NoteRef>)
+    /// One note, and the KPI it names if any (a note's own page: no set made for each).
+    case note(NoteRef, kpi: NoteRef?)
     /// Any note of these kinds.
     case kinds(Set<NoteKind>)
     /// The notes with this tag (by slug).
@@ -59,6 +61,7 @@ enum SitePages {
     /// data files from one rebuild to the next.
     static func jobs(model: SiteModel, templates: TemplateSet, fragments: FragmentCache? = nil) -> [PageJob] {
         var jobs: [PageJob] = []
+        jobs.reserveCapacity(model.portal.notes.count + 100)
         let chrome = PageChrome(templates: templates)
         /// The day each page last changed, for the sitemap.
         var lastChanged: [String: Day] = [:]
@@ -68,7 +71,7 @@ enum SitePages {
         ) {
             jobs.append(
                 PageJob(route: route, dependency: dependency, layout: layout) {
-                    templates.render(layout, chrome.decorate(context(PageContext(model: model, route: route, fixedRoot: root))))
+                    chrome.templates.render(layout, chrome.decorate(context(PageContext(model: model, route: route, fixedRoot: root))))
                 })
         }
         page(Routes.home, "home") { $0.homePage() }
@@ -80,7 +83,7 @@ enum SitePages {
         page(Routes.search, "search") { $0.searchPage() }
         for note in model.portal.notes where note.kind != .qbr {
             let route = Routes.note(note.ref)
-            page(route, "note", dependsOn: .notes(noteInputs(note))) { $0.notePage(note) }
+            page(route, "note", dependsOn: noteInputs(note)) { $0.notePage(note) }
             if let revision = model.history.revision(of: note.path) { lastChanged[route] = revision.date }
         }
         for kind in NoteKind.allCases where kind != .qbr {
@@ -157,14 +160,12 @@ enum SitePages {
     }
 
     /// The notes a note's own page shows: itself and the KPI it names.
-    static func noteInputs(_ note: Note) -> Set<NoteRef> {
-        var inputs: Set<NoteRef> = [note.ref]
+    static func noteInputs(_ note: Note) -> PageDependency {
         switch note.details {
-        case .win(let win): if let kpi = win.kpi { inputs.insert(NoteRef(kind: .kpi, id: kpi)) }
-        case .expectation(let expectation): if let kpi = expectation.kpi { inputs.insert(NoteRef(kind: .kpi, id: kpi)) }
-        default: break
+        case .win(let win): return .note(note.ref, kpi: win.kpi.map { NoteRef(kind: .kpi, id: $0) })
+        case .expectation(let expectation): return .note(note.ref, kpi: expectation.kpi.map { NoteRef(kind: .kpi, id: $0) })
+        default: return .note(note.ref, kpi: nil)
         }
-        return inputs
     }
 
     /// Every quarter with activity, and any quarter with a narrative.

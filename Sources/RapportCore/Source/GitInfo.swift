@@ -64,11 +64,12 @@ public enum GitInfo {
 
     /// What identifies the state of the repository holding `contentRoot`, read without
     /// running git: the signatures of HEAD, its reflog, the branch it points to and the
-    /// packed refs. A commit, checkout or fetch changes one of them; an edit does not. Nil
-    /// when no repository is found (or it is laid out in a way this does not know): then
-    /// the history has to be read again every time.
+    /// packed refs. A commit, checkout or fetch changes one of them; an edit does not.
+    /// Empty when the folder is in no repository (until one appears); nil when the
+    /// repository is laid out in a way this does not know: then the history has to be read
+    /// again every time.
     public static func stateSignature(contentRoot: String) -> [FileSignature?]? {
-        guard let gitDirectory = gitDirectory(containing: contentRoot) else { return nil }
+        guard let gitDirectory = gitDirectory(containing: contentRoot) else { return [] }
         var common = gitDirectory
         if let bytes = ContentScanner.read(gitDirectory + "/commondir") {
             let relative = String(decoding: bytes, as: UTF8.self).trimmingSpaces
@@ -82,7 +83,8 @@ public enum GitInfo {
     }
 
     /// The `.git` folder of the repository `path` is in: the nearest `.git` up the tree
-    /// (a folder, or a file naming one as worktrees and submodules have).
+    /// (a folder, or a file naming one as worktrees and submodules have). Nil when there
+    /// is none up to the root.
     private static func gitDirectory(containing path: String) -> String? {
         var folder = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         while true {
@@ -90,9 +92,11 @@ public enum GitInfo {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder) {
                 if isFolder.boolValue { return candidate }
-                guard let bytes = ContentScanner.read(candidate) else { return nil }
+                // A `.git` this does not understand: its HEAD cannot be read, so the history
+                // is read again every time.
+                guard let bytes = ContentScanner.read(candidate) else { return candidate }
                 let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces
-                guard text.hasPrefix("gitdir: ") else { return nil }
+                guard text.hasPrefix("gitdir: ") else { return candidate }
                 let target = String(text.dropFirst(8)).trimmingSpaces
                 return target.hasPrefix("/") ? target : folder + "/" + target
             }
