@@ -173,8 +173,8 @@ public final class BuildSession: Sendable {
         }
         let rendered = parallelMap(dirty) { job in
             let start = StageClock.threadCPU()
-            let parts = job.render()
-            return (route: job.route, parts: parts, cpu: StageClock.threadCPU() - start)
+            let text = job.render()
+            return (route: job.route, text: text, cpu: StageClock.threadCPU() - start)
         }
         var assets: [(String, [UInt8])] = []
         if changes.everything {
@@ -186,7 +186,12 @@ public final class BuildSession: Sendable {
         timer.lap("render")
         let seconds = timer.laps.reduce(0) { $0 + $1.seconds }
         let (version, total, removed) = state.withLock { state -> (Int, Int, Int) in
-            for file in rendered { state.files[file.route] = .parts(file.parts) }
+            for file in rendered {
+                switch file.text {
+                case .parts(let parts): state.files[file.route] = .parts(parts)
+                case .bytes(let bytes): state.files[file.route] = .bytes(bytes)
+                }
+            }
             var removed = 0
             if changes.everything {
                 let assetRoutes = Set(assets.map(\.0))

@@ -147,12 +147,13 @@ public enum SiteBuilder {
                 do {
                     let clock = ContinuousClock()
                     let start = clock.now
-                    let parts = job.render()
+                    let text = job.render()
                     let rendered = clock.now
-                    try publisher.write(parts: parts, to: job.route)
-                    metrics.add(
-                        job.layout, render: rendered - start, write: clock.now - rendered,
-                        bytes: parts.reduce(0) { $0 + $1.utf8.count })
+                    switch text {
+                    case .parts(let parts): try publisher.write(parts: parts, to: job.route)
+                    case .bytes(let bytes): try publisher.write(bytes, to: job.route)
+                    }
+                    metrics.add(job.layout, render: rendered - start, write: clock.now - rendered, bytes: text.byteCount)
                     return nil
                 } catch {
                     return "\(error)"

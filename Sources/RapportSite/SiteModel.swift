@@ -10,17 +10,11 @@ final class SiteModel: Sendable {
     let includeDrafts: Bool
     /// Notes by tag name (sorted by tag, then note order).
     let tags: [(name: String, notes: [Note])]
-    let kpiDecimals: [String: Int]
     /// The URL the portal is published at, ending in `/`; empty when unknown (then no
     /// feed and no sitemap are written).
     let baseURL: String
     /// When each note last changed in git; empty without git information.
     let history: GitHistory
-    /// What the home page shows.
-    let dashboard: Dashboard
-    /// The wins and feedback that mention each `@handle` in their text, in portal order
-    /// within each kind.
-    let mentions: [String: [Note]]
     /// The directory by handle.
     let people: [String: Person]
     /// The names every page shows (`site` in templates).
@@ -46,7 +40,6 @@ final class SiteModel: Sendable {
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.history = history
-        dashboard = Dashboard(portal: portal, analysis: analysis)
         let config = portal.config
         people = Dictionary(config.people.map { ($0.handle, $0) }, uniquingKeysWith: { first, _ in first })
         siteNames = [
@@ -54,14 +47,6 @@ final class SiteModel: Sendable {
             "provider": config.provider.name, "providerShort": config.provider.short,
         ]
         asOfText = Format.longDate(analysis.asOf)
-        // Person pages list the wins and feedback that mention them: only those are indexed.
-        var mentions: [String: [Note]] = [:]
-        for kind in SiteModel.mentioningKinds {
-            for note in portal.notes(of: kind) {
-                for handle in note.body.mentions { mentions[handle, default: []].append(note) }
-            }
-        }
-        self.mentions = mentions
         // Few tags, many notes: each tag is made a slug once, and notes are added to their
         // tag's list in place.
         var groupOfTag: [String: Int] = [:]
@@ -83,14 +68,40 @@ final class SiteModel: Sendable {
             }
         }
         tags = groups.sorted { $0.slug < $1.slug }.map { ($0.name, $0.notes) }
-        var decimals: [String: Int] = [:]
-        for kpi in analysis.kpis {
-            decimals[kpi.id] = shared.noteValue("decimals", of: NoteRef(kind: .kpi, id: kpi.id)) { Format.decimals(of: kpi) }
-        }
-        kpiDecimals = decimals
     }
 
     var config: PortalConfig { portal.config }
+
+    // Made by the first page that asks, on whichever core it runs: a rebuild that renders
+    // no page showing them does not make them.
+
+    /// What the home page shows.
+    var dashboard: Dashboard { rebuildValues.value("dashboard") { Dashboard(portal: portal, analysis: analysis) } }
+
+    /// The decimals each KPI's figures are shown with, by id.
+    var kpiDecimals: [String: Int] {
+        rebuildValues.value("kpi-decimals") {
+            var decimals: [String: Int] = [:]
+            for kpi in analysis.kpis {
+                decimals[kpi.id] = shared.noteValue("decimals", of: NoteRef(kind: .kpi, id: kpi.id)) { Format.decimals(of: kpi) }
+            }
+            return decimals
+        }
+    }
+
+    /// The wins and feedback that mention each `@handle` in their text, in portal order
+    /// within each kind (person pages list them; only those kinds are indexed).
+    var mentions: [String: [Note]] {
+        rebuildValues.value("mentions") {
+            var mentions: [String: [Note]] = [:]
+            for kind in SiteModel.mentioningKinds {
+                for note in portal.notes(of: kind) {
+                    for handle in note.body.mentions { mentions[handle, default: []].append(note) }
+                }
+            }
+            return mentions
+        }
+    }
 
     /// The kinds of notes whose mentions `mentions` holds.
     static let mentioningKinds: [NoteKind] = [.win, .feedback]

@@ -8,9 +8,8 @@ struct PageJob: Sendable {
     var dependency: PageDependency = .everything
     /// The layout that renders it ("data" for JSON, feeds and other generated files).
     var layout = "data"
-    /// The file's text, in parts written one after another (a large file made of shared
-    /// pieces is never copied into one string).
-    let render: @Sendable () -> [String]
+    /// The file's content.
+    let render: @Sendable () -> PageText
 
     init(route: String, dependency: PageDependency = .everything, layout: String = "data", render: @escaping @Sendable () -> String) {
         self.init(route: route, dependency: dependency, layout: layout, parts: { [render()] })
@@ -20,7 +19,29 @@ struct PageJob: Sendable {
         self.route = route
         self.dependency = dependency
         self.layout = layout
-        self.render = parts
+        self.render = { .parts(parts()) }
+    }
+
+    init(route: String, dependency: PageDependency = .everything, layout: String, bytes: @escaping @Sendable () -> [UInt8]) {
+        self.route = route
+        self.dependency = dependency
+        self.layout = layout
+        self.render = { .bytes(bytes()) }
+    }
+}
+
+/// A file's content: text in parts written one after another (a large file made of shared
+/// pieces is never copied into one string), or the UTF-8 bytes a template printed (never
+/// made a string, which would check every byte again).
+enum PageText: Sendable {
+    case parts([String])
+    case bytes([UInt8])
+
+    var byteCount: Int {
+        switch self {
+        case .parts(let parts): return parts.reduce(0) { $0 + $1.utf8.count }
+        case .bytes(let bytes): return bytes.count
+        }
     }
 }
 
@@ -71,7 +92,7 @@ enum SitePages {
         ) {
             jobs.append(
                 PageJob(route: route, dependency: dependency, layout: layout) {
-                    chrome.templates.render(layout, chrome.decorate(context(PageContext(model: model, route: route, fixedRoot: root))))
+                    chrome.templates.renderBytes(layout, chrome.decorate(context(PageContext(model: model, route: route, fixedRoot: root))))
                 })
         }
         page(Routes.home, "home") { $0.homePage() }

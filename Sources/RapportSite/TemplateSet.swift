@@ -106,5 +106,11 @@ public struct TemplateSet: Sendable {
         return library.render(context, withTemplate: name) ?? ""
     }
 
+    /// Renders the layout `name` with `context` into UTF-8 bytes.
+    func renderBytes(_ name: String, _ context: Any) -> [UInt8] {
+        if let compiled { return compiled.render(name, context, reusingRows: reusesRows) }
+        return Array((library.render(context, withTemplate: name) ?? "").utf8)
+    }
+
     func has(_ name: String) -> Bool { names.contains(name) }
 }

@@ -26,6 +26,9 @@ public struct ScanMemo: Sendable {
         let signature: FileSignature
         /// Names and types, sorted by name, hidden entries left out.
         let entries: [(name: String, type: UInt8)]
+        /// The same in the order the folder gave them (a file saved by renaming a new one
+        /// over it changes the folder's time but, with the same names, not this order).
+        let unsorted: [(name: String, type: UInt8)]
         let settled: Bool
     }
 
@@ -85,16 +88,23 @@ public enum ContentScanner {
         } else {
             // The clock is read before the folder: a change after the read is later than it.
             let readAt = now()
-            guard let entries = entries(of: directory) else {
+            guard let unsorted = entries(of: directory) else {
                 listing.diagnostics.append(.error(join(displayRoot, relative), 1, 1, "cannot read folder"))
                 if memo != nil { memo!.complete = false }
                 return
             }
+            // The same entries in the same order as before need no sorting again.
+            let entries =
+                if let kept = previous.folders[relative], kept.unsorted.elementsEqual(unsorted, by: { $0 == $1 }) {
+                    kept.entries
+                } else {
+                    unsorted.sorted { $0.name < $1.name }
+                }
             names = entries
             if let signature {
                 // Two seconds cover any file system's clock tick.
                 let settled = signature.seconds < readAt - 2
-                memo!.folders[relative] = ScanMemo.Folder(signature: signature, entries: entries, settled: settled)
+                memo!.folders[relative] = ScanMemo.Folder(signature: signature, entries: entries, unsorted: unsorted, settled: settled)
             }
         }
         for (name, type) in names {
@@ -124,7 +134,8 @@ public enum ContentScanner {
         }
     }
 
-    /// The entries of a folder, sorted by name, hidden ones left out; nil when it cannot be read.
+    /// The entries of a folder in the order it gives them, hidden ones left out; nil when it
+    /// cannot be read.
     private static func entries(of directory: String) -> [(name: String, type: UInt8)]? {
         guard let handle = opendir(directory) else { return nil }
         var names: [(name: String, type: UInt8)] = []
@@ -146,7 +157,6 @@ public enum ContentScanner {
             names.append((name, type))
         }
         closedir(handle)
-        names.sort { $0.name < $1.name }
         return names
     }
 
