@@ -23,10 +23,14 @@ struct PageJob: Sendable {
     }
 
     init(route: String, dependency: PageDependency = .everything, layout: String, bytes: @escaping @Sendable () -> [UInt8]) {
+        self.init(route: route, dependency: dependency, layout: layout, text: { .bytes(bytes()) })
+    }
+
+    init(route: String, dependency: PageDependency = .everything, layout: String, text: @escaping @Sendable () -> PageText) {
         self.route = route
         self.dependency = dependency
         self.layout = layout
-        self.render = { .bytes(bytes()) }
+        self.render = text
     }
 }
 
@@ -102,10 +106,15 @@ enum SitePages {
             $0.notFoundPage()
         }
         page(Routes.search, "search") { $0.searchPage() }
+        // Thousands of these: one closure each, made directly.
+        let hasHistory = !model.history.revisions.isEmpty
         for note in model.portal.notes where note.kind != .qbr {
             let route = Routes.note(note.ref)
-            page(route, "note", dependsOn: noteInputs(note)) { $0.notePage(note) }
-            if let revision = model.history.revision(of: note.path) { lastChanged[route] = revision.date }
+            jobs.append(
+                PageJob(route: route, dependency: noteInputs(note), layout: "note", text: {
+                    .bytes(chrome.templates.renderBytes("note", chrome.decorate(PageContext(model: model, route: route).notePage(note))))
+                }))
+            if hasHistory, let revision = model.history.revision(of: note.path) { lastChanged[route] = revision.date }
         }
         for kind in NoteKind.allCases where kind != .qbr {
             page(Routes.list(kind), listLayout(kind), dependsOn: .kinds([kind])) { $0.listPage(kind) }
