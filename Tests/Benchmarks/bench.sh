@@ -2,6 +2,8 @@
 # make bench: builds generated corpora with the release binary and, when Hugo is installed,
 # the same corpus with Hugo in the same run, interleaved, and prints the figures and ratios.
 #   BENCH_LARGE=1  also 50,000 notes      RUNS=3  runs per tool and size
+#   OUT=folder     where Rapport writes (default: a tmpfs under /dev/shm when there is one,
+#                  as Hugo is run with --renderToMemory; OUT=/tmp/x measures the disk too)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -14,6 +16,11 @@ BIN=$ROOT/.build/release/rapport
 [ -x "$BIN" ] || { echo "build the release binary first: swift build -c release" >&2; exit 1; }
 [ -f "$SHARED/gen_corpus.py" ] || { echo "cannot find gen_corpus.py under $SHARED (set SHARED=...)" >&2; exit 1; }
 mkdir -p "$WORK"
+if [ -z "${OUT:-}" ]; then
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then OUT=/dev/shm/rapport-bench-out; else OUT=$WORK; fi
+fi
+mkdir -p "$OUT"
+echo "Rapport writes to $OUT; Hugo renders to memory."
 calc() { awk "BEGIN { printf \"%.4g\", $* }"; }
 
 measure() { # label, command...: prints "label wall cpu rss"
@@ -37,11 +44,11 @@ for n in $SIZES; do
     cp -r "$SHARED/peers/hugo-site/hugo.toml" "$SHARED/peers/hugo-site/layouts" "$hugo_site/"
     (cd "$hugo_site" && hugo --quiet --renderToMemory >/dev/null 2>&1 || true)   # warm-up
   fi
-  "$BIN" build --content "$corpus" --out "$WORK/out-$n" --as-of 2026-03-27 >/dev/null 2>&1 || true  # warm-up
-  files=$(find "$WORK/out-$n" -type f | wc -l)
+  "$BIN" build --content "$corpus" --out "$OUT/out-$n" --as-of 2026-03-27 >/dev/null 2>&1 || true  # warm-up
+  files=$(find "$OUT/out-$n" -type f | wc -l)
   r_wall=0; h_wall=0; r_rss=0; h_rss=0; r_cpu=0; h_cpu=0
   for i in $(seq "$RUNS"); do
-    set -- $(measure rapport "$BIN" build --content "$corpus" --out "$WORK/out-$n" --as-of 2026-03-27)
+    set -- $(measure rapport "$BIN" build --content "$corpus" --out "$OUT/out-$n" --as-of 2026-03-27)
     printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" rapport "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" "$files"
     r_wall=$(calc "$r_wall + $2"); r_cpu=$(calc "$r_cpu + $3"); [ "$4" -gt "$r_rss" ] && r_rss=$4
     if [ $have_hugo = 1 ]; then
@@ -54,4 +61,7 @@ for n in $SIZES; do
     echo "$n notes: Hugo/Rapport wall $(calc "$h_wall / $r_wall")x, CPU $(calc "$h_cpu / $r_cpu")x, peak RSS Rapport/Hugo $(calc "$r_rss / $h_rss")"
   fi
 done
-"$BIN" build --content "$WORK/c10000" --out "$WORK/out-10000" --as-of 2026-03-27 --timings 2>/dev/null | tail -n +2 || true
+"$BIN" build --content "$WORK/c10000" --out "$OUT/out-10000" --as-of 2026-03-27 --timings 2>/dev/null | tail -n +2 || true
+rm -rf "$OUT"/out-*
+# Live preview: rebuild times after one meeting edit at 10,000 notes.
+WORK=$WORK Tests/Benchmarks/serve.sh
