@@ -84,12 +84,15 @@ public enum PortalLoader {
             return LoadResult(portal: nil, diagnostics: diagnostics, timings: clock.laps)
         }
 
-        // Bodies of the included notes whose file, CSV or environment changed.
+        // Bodies of the included notes whose file, CSV or environment changed. The notes
+        // that exist are left out of the environment: when some come, go or change id or
+        // visibility, only the notes whose text names one of their files are parsed again
+        // (a link to a note names its file).
         let environment =
             cache == nil
             ? 0
-            : sameNotes && sameConfig
-                ? previous!.environment : environmentKey(notesByPath: assembly.notesByPath, config: config, csvFiles: listing.csvFiles)
+            : sameNotes && sameConfig ? previous!.environment : environmentKey(config: config, csvFiles: listing.csvFiles)
+        let changedNames = sameNotes || previous == nil ? [] : changedFileNames(from: previous!.assembly.notesByPath, to: assembly.notesByPath)
         let parser = NoteParser(
             links: LinkResolver(notesByPath: assembly.notesByPath, route: route),
             people: Set(config.people.map(\.handle)),
@@ -102,7 +105,10 @@ public enum PortalLoader {
                     signature: signature, csvSignature: assembly.kpiCSVs[index].flatMap { FileSignature.of(ContentScanner.join(contentRoot, $0)) },
                     environment: environment)
             }
-            if key == nil || files[index].parsed?.key != key { jobs.append((index, files[index].header!, key)) }
+            let header = files[index].header!
+            if key == nil || files[index].parsed?.key != key || !changedNames.isEmpty && names(changedNames, in: header) {
+                jobs.append((index, header, key))
+            }
         }
         let parsed = parallelMap(jobs) { job in parser.parse(job.header) }
         // Whether every note parsed again kept its place in the portal and its diagnostics.
@@ -224,16 +230,42 @@ public enum PortalLoader {
 
     /// A fingerprint of what every note's parse depends on besides its own file: which
     /// notes exist and are included (for links), the people and the fiscal calendar.
-    private static func environmentKey(notesByPath: [String: (ref: NoteRef, included: Bool)], config: PortalConfig, csvFiles: [String]) -> Int {
+    private static func environmentKey(config: PortalConfig, csvFiles: [String]) -> Int {
         var hasher = Hasher()
-        for path in notesByPath.keys.sorted() {
-            hasher.combine(path)
-            hasher.combine(notesByPath[path]!.included)
-        }
         for person in config.people { hasher.combine(person.handle) }
         hasher.combine(config.calendar.startMonth)
         hasher.combine(csvFiles)
         return hasher.finalize()
+    }
+
+    /// The file names of the notes that came, went, or changed id or visibility between two
+    /// assemblies. `["*"]` when one of them has a character a link might percent-encode:
+    /// then every note is parsed again.
+    private static func changedFileNames(
+        from old: [String: (ref: NoteRef, included: Bool)], to new: [String: (ref: NoteRef, included: Bool)]
+    ) -> [String] {
+        var paths: [String] = []
+        for (path, note) in new {
+            if let before = old[path], before.ref == note.ref, before.included == note.included { continue }
+            paths.append(path)
+        }
+        for path in old.keys where new[path] == nil { paths.append(path) }
+        var names: [String] = []
+        for path in paths.sorted() {
+            let name = String(path.split(separator: "/").last ?? "")
+            let plain = name.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x2D || byte == 0x2E || byte == 0x5F
+            }
+            guard plain, !name.isEmpty else { return ["*"] }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Whether a note's text names one of `names` (`*`: any note does).
+    private static func names(_ names: [String], in header: NoteHeader) -> Bool {
+        names == ["*"] || names.contains { header.body.containsBytes($0) }
     }
 
     /// KPI ids named by wins and expectations must exist.
