@@ -54,9 +54,8 @@ public enum ContentScanner {
     /// Lists `root` as `list(root:displayRoot:)` does, reading only the folders that changed
     /// since `memo` was made (the listing is `memo`'s when none did), and updates `memo`.
     public static func list(root: String, displayRoot: String, memo: inout ScanMemo) -> ContentListing {
-        if let listing = memo.listing, memo.folders.allSatisfy({ relative, folder in
-            folder.settled && signature(ofFolder: relative.isEmpty ? root : root + "/" + relative) == folder.signature
-        }) {
+        if let listing = memo.listing, let folders = refreshed(memo.folders, root: root) {
+            memo.folders = folders
             return listing
         }
         var next: ScanMemo? = ScanMemo()
@@ -65,11 +64,29 @@ public enum ContentScanner {
         return listing
     }
 
+    /// The folders with their signatures of now, when every one still holds the same entries
+    /// in the same order (unchanged, or changed by a file saved by renaming a new one over
+    /// it); nil when one does not, or cannot be read.
+    private static func refreshed(_ folders: [String: ScanMemo.Folder], root: String) -> [String: ScanMemo.Folder]? {
+        var refreshed = folders
+        for (relative, folder) in folders {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let signature = signature(ofFolder: path) else { return nil }
+            if folder.settled && signature == folder.signature { continue }
+            let readAt = now()
+            guard let unsorted = entries(of: path), unsorted.elementsEqual(folder.unsorted, by: { $0 == $1 }) else { return nil }
+            refreshed[relative] = ScanMemo.Folder(
+                signature: signature, entries: folder.entries, unsorted: folder.unsorted, settled: signature.seconds < readAt - 2)
+        }
+        return refreshed
+    }
+
     private static func list(root: String, displayRoot: String, memo: inout ScanMemo?, previous: ScanMemo = ScanMemo()) -> ContentListing {
         var listing = ContentListing()
         walk(root: root, relative: "", displayRoot: displayRoot, into: &listing, memo: &memo, previous: previous)
-        listing.notes.sort()
-        listing.csvFiles.sort()
+        // Folders are walked in name order, which is almost always the paths' order too.
+        if !listing.notes.isSorted { listing.notes.sort() }
+        if !listing.csvFiles.isSorted { listing.csvFiles.sort() }
         if memo?.complete == true { memo!.listing = listing }
         return listing
     }
@@ -210,4 +227,9 @@ public enum ContentScanner {
         if root.isEmpty || root == "." { return relative }
         return root.hasSuffix("/") ? root + relative : root + "/" + relative
     }
+}
+
+extension Array where Element == String {
+    /// Whether every element is no greater than the next.
+    fileprivate var isSorted: Bool { indices.dropFirst().allSatisfy { self[$0 - 1] <= self[$0] } }
 }

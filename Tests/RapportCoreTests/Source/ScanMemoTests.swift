@@ -35,6 +35,24 @@ import Testing
         #expect(ContentScanner.list(root: folder.root, displayRoot: "content").notes == ["meetings/2026-04-07-b.md", "pages/plan.md"])
     }
 
+    /// A note saved by writing a new file and renaming it over the old one changes its
+    /// folder's time but not its entries: the listing is the same; a note added after is seen.
+    @Test func aSaveByRenamingKeepsTheListingAndANewNoteIsSeen() throws {
+        let folder = try ContentFolder(Self.files)
+        let past = anHourAgo
+        for path in ["", "/meetings", "/pages"] { setTime(folder.root + path, past) }
+        var memo = ScanMemo()
+        let first = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
+        let note = folder.root + "/meetings/2026-04-07-a.md"
+        try Data(meetingNote("2026-04-07", "A, edited.\n").utf8).write(to: URL(fileURLWithPath: note + ".tmp"))
+        #expect(rename(note + ".tmp", note) == 0)
+        let saved = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
+        #expect(saved.notes == first.notes)
+        try Data(meetingNote("2026-04-08", "B.\n").utf8).write(to: URL(fileURLWithPath: folder.root + "/meetings/2026-04-08-b.md"))
+        let added = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
+        #expect(added.notes == ["meetings/2026-04-07-a.md", "meetings/2026-04-08-b.md", "pages/plan.md"])
+    }
+
     @Test func aFolderThatChangedIsReadAgainAndTheOthersAreNot() throws {
         let folder = try ContentFolder(Self.files)
         let past = anHourAgo
