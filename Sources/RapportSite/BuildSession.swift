@@ -26,26 +26,10 @@ public final class BuildSession: Sendable {
         public var slowest: [(route: String, seconds: Double)] = []
     }
 
-    /// A file of the site as a rebuild made it: pages and data files in the parts they were
-    /// rendered in (joined when served: a rebuild never copies a large file), assets as read.
-    private enum FileBody {
-        case parts([String])
-        case bytes([UInt8])
-
-        var bytes: [UInt8] {
-            switch self {
-            case .bytes(let bytes): return bytes
-            case .parts(let parts):
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count })
-                for var part in parts { part.withUTF8 { bytes.append(contentsOf: $0) } }
-                return bytes
-            }
-        }
-    }
-
     private struct State {
-        var files: [String: FileBody] = [:]
+        /// Each file as the rebuild made it (parts are joined when served: a rebuild never
+        /// copies a large file); assets as read.
+        var files: [String: PageText] = [:]
         var version = 0
         var diagnostics: [Diagnostic] = []
         var failed = false
@@ -186,12 +170,7 @@ public final class BuildSession: Sendable {
         timer.lap("render")
         let seconds = timer.laps.reduce(0) { $0 + $1.seconds }
         let (version, total, removed) = state.withLock { state -> (Int, Int, Int) in
-            for file in rendered {
-                switch file.text {
-                case .parts(let parts): state.files[file.route] = .parts(parts)
-                case .bytes(let bytes): state.files[file.route] = .bytes(bytes)
-                }
-            }
+            for file in rendered { state.files[file.route] = file.text }
             var removed = 0
             if changes.everything {
                 let assetRoutes = Set(assets.map(\.0))
@@ -306,7 +285,6 @@ public final class BuildSession: Sendable {
             changes.tags.formUnion(tags)
             memory.tagsByNote[ref] = tags.isEmpty ? nil : tags
         }
-        changes.changedList = changes.notes.sorted()
         if changes.everything {
             memory.tagsByNote = [:]
             for note in portal.notes where !note.tags.isEmpty { memory.tagsByNote[note.ref] = note.tags.map(Slug.make) }
@@ -329,10 +307,10 @@ public final class BuildSession: Sendable {
 /// What changed between two builds of a session.
 struct ChangeSet {
     var everything = false
-    var notes: Set<NoteRef> = []
+    var notes: Set<NoteRef> = [] { didSet { changedList = notes.sorted() } }
     /// `notes` as a list: asking a handful of notes whether one is among them is quicker
     /// than hashing its id, and a build asks for every page.
-    var changedList: [NoteRef] = []
+    private(set) var changedList: [NoteRef] = []
     var kinds: Set<NoteKind> = []
     var tags: Set<String> = []
     /// The quarters of changed dated notes (before and after the change).

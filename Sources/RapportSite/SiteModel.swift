@@ -179,9 +179,10 @@ final class SiteModel: Sendable {
 /// Template values made once and shared by many pages, by key. Pages are made on two threads,
 /// so the cache is locked; what it holds is never changed after it is stored.
 ///
-/// A build session keeps them from one rebuild to the next: a value made from one note
-/// says so (`of:`) and is forgotten when that note changes; the others depend only on the
-/// configuration, the theme and the as-of date, and a change to those starts afresh.
+/// A build session keeps them from one rebuild to the next: a value made from one note (or
+/// one analysis object, or one quarter's notes) is forgotten when that note (or a note of the
+/// quarter) changes; the others depend only on the configuration, the theme and the as-of
+/// date, and a change to those starts afresh.
 final class SharedValues: Sendable {
     private struct Entry: @unchecked Sendable {
         let value: Any
@@ -194,7 +195,6 @@ final class SharedValues: Sendable {
     }
     private struct State {
         var entries: [String: Entry] = [:]
-        var keysByNote: [NoteRef: [String]] = [:]
         var noteEntries: [NoteKey: Entry] = [:]
         var noteKeys: [NoteRef: [NoteKey]] = [:]
         var quarterEntries: [QuarterKey: Entry] = [:]
@@ -221,16 +221,12 @@ final class SharedValues: Sendable {
     }
     private let state = Mutex(State())
 
-    /// The value stored under `key`, made by `make` the first time; `note` is the note it
-    /// is made from, if any.
-    func value<Value>(_ key: String, of note: NoteRef? = nil, _ make: () -> Value) -> Value {
+    /// The value stored under `key`, made by `make` the first time. It may show no note:
+    /// values made from notes use `noteValue`, `objectValue` or `quarterValue`.
+    func value<Value>(_ key: String, _ make: () -> Value) -> Value {
         if let entry = state.withLock({ $0.entries[key] }), let value = entry.value as? Value { return value }
         let value = make()
-        state.withLock { state in
-            if state.entries.updateValue(Entry(value: value), forKey: key) == nil, let note {
-                state.keysByNote[note, default: []].append(key)
-            }
-        }
+        state.withLock { $0.entries[key] = Entry(value: value) }
         return value
     }
 
@@ -287,7 +283,6 @@ final class SharedValues: Sendable {
     func forget(_ notes: Set<NoteRef>) {
         state.withLock { state in
             for note in notes {
-                for key in state.keysByNote.removeValue(forKey: note) ?? [] { state.entries[key] = nil }
                 for key in state.noteKeys.removeValue(forKey: note) ?? [] { state.noteEntries[key] = nil }
                 for key in state.objectKeys.removeValue(forKey: note) ?? [] { state.objectEntries[key] = nil }
             }

@@ -41,6 +41,18 @@ enum PageText: Sendable {
     case parts([String])
     case bytes([UInt8])
 
+    /// The content as one run of bytes.
+    var bytes: [UInt8] {
+        switch self {
+        case .bytes(let bytes): return bytes
+        case .parts(let parts):
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(byteCount)
+            for var part in parts { part.withUTF8 { bytes.append(contentsOf: $0) } }
+            return bytes
+        }
+    }
+
     var byteCount: Int {
         switch self {
         case .parts(let parts): return parts.reduce(0) { $0 + $1.utf8.count }

@@ -25,8 +25,6 @@ final class TemplateRow: @unchecked Sendable, MustacheParent {
         self.values = values
     }
 
-    subscript(key: String) -> Any? { values[key] }
-
     func child(named name: String) -> Any? { values[name] }
 
     func printed(by section: Int) -> Printed? { printed.withLock { $0[section] } }
