@@ -2,18 +2,28 @@ import CMarkGFM
 import Foundation
 import Synchronization
 
-/// The cmark-gfm inline parser keeps a process-wide table of special characters that every
-/// parser changes inside `cmark_parser_finish` (github/cmark-gfm#221), so concurrent parses
-/// corrupt each other's output. Every parse in the process goes through this lock.
-private let parseLock = Mutex(())
+/// cmark-gfm's inline parser reads a process-wide table of special characters, which every
+/// parse writes its extensions' characters into and clears again around its inline pass,
+/// inside `cmark_parser_finish` (github/cmark-gfm#221): concurrent inline passes corrupt
+/// each other's output. Every `cmark_parser_finish` in the process goes through this lock.
+/// Block parsing (`cmark_parser_feed`) neither reads nor writes the table in the version
+/// Rapport builds with (0.29.0.gfm.6, whose table extension splits rows without the inline
+/// parser), so it runs outside the lock, on every core.
+private let finishLock = Mutex(())
 
-/// The GFM extensions Rapport turns on, in the order they are attached.
-private let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+/// The GFM extensions Rapport turns on, in the order they are attached: tables,
+/// strikethrough, autolinks, the tag filter and task lists. Registering and looking them up
+/// happens once per process (Swift runs a global's initializer once, safely).
+nonisolated(unsafe) private let gfmExtensions: [OpaquePointer] = {
+    cmark_gfm_core_extensions_ensure_registered()
+    let names: [String] = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    return names.compactMap { cmark_find_syntax_extension($0) }
+}()
 
 /// A parsed Markdown body: one cmark-gfm syntax tree with the GFM extensions Rapport uses.
 ///
 /// A document is not shared between threads; parse one per task. Rendering and walking the
-/// tree are safe to run concurrently on different documents: only parsing takes the lock.
+/// tree are safe to run concurrently on different documents: only the inline pass takes the lock.
 public final class MarkdownDocument {
     let root: OpaquePointer
     private let extensions: UnsafeMutablePointer<cmark_llist>?
@@ -25,25 +35,18 @@ public final class MarkdownDocument {
     /// tag filter and task lists), keeping source positions for diagnostics.
     public init(_ text: String) {
         source = SourceText(text)
-        var parsed: (OpaquePointer, OpaquePointer)!
-        parseLock.withLock { _ in
-            cmark_gfm_core_extensions_ensure_registered()
-            let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)!
-            for name in extensionNames {
-                if let ext = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, ext)
-                }
+        let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)!
+        for ext in gfmExtensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        var copy = text
+        copy.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
-            var copy = text
-            copy.withUTF8 { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                }
-            }
-            parsed = (parser, cmark_parser_finish(parser))
         }
-        parser = parsed.0
-        root = parsed.1
+        self.parser = parser
+        var finished: OpaquePointer!
+        finishLock.withLock { _ in finished = cmark_parser_finish(parser) }
+        root = finished
         extensions = cmark_parser_get_syntax_extensions(parser)
     }
 
