@@ -5,17 +5,18 @@ enum Excerpt {
     /// `text` with runs of white space made one space, cut at a word boundary before
     /// `limit` characters with `…` added when it was longer.
     static func make(_ text: String, limit: Int) -> String {
-        let collapsed = collapse(text)
-        // UTF-8 bytes are at least as many as characters: most texts need no count at all.
-        if collapsed.utf8.count <= limit { return collapsed }
-        // In ASCII text without CR LF (white space is collapsed) every byte is a character:
-        // cut on bytes instead of walking characters.
-        if collapsed.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = Array(collapsed.utf8.prefix(limit))
-            var end = bytes.lastIndex(of: 0x20) ?? bytes.count
-            while end > 0, ".,;:".utf8.contains(bytes[end - 1]) { end -= 1 }
-            return String(decoding: bytes[..<end], as: UTF8.self) + "…"
+        // Only the opening decides the cut: collapse one byte more than `limit` first (UTF-8
+        // bytes are at least as many as characters, so most texts need nothing more).
+        let head = collapsedBytes(text, maxBytes: limit + 1)
+        if head.count <= limit { return String(decoding: head, as: UTF8.self) }
+        // When those bytes are ASCII (without CR LF, which collapsing removed) each is a
+        // character, and the first `limit` characters are the first `limit` bytes.
+        if head.allSatisfy({ $0 < 0x80 }) {
+            var end = head[..<limit].lastIndex(of: 0x20) ?? limit
+            while end > 0, ".,;:".utf8.contains(head[end - 1]) { end -= 1 }
+            return String(decoding: head[..<end], as: UTF8.self) + "…"
         }
+        let collapsed = collapse(text)
         if collapsed.count <= limit { return collapsed }
         let cut = collapsed.prefix(limit)
         var end = cut.lastIndex(of: " ") ?? cut.endIndex
@@ -43,36 +44,44 @@ enum Excerpt {
     }
 
     /// Text of cmark's HTML: tags removed (block tags leave a space), the entities cmark
-    /// writes decoded. cmark escapes `<` in text, so every `<` opens a tag.
+    /// writes decoded. cmark escapes `<` in text, so every `<` opens a tag. Reading stops
+    /// once `maxBytes` bytes of text are kept (`truncated`). Works on UTF-8 bytes, a run of
+    /// text or a tag at a time: it reads a body for every meeting of the calendar.
     static func textOfHTML(_ html: Substring, maxBytes: Int = .max) -> (text: String, truncated: Bool) {
-        var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count)
-        var tag: [UInt8] = []
-        var inTag = false
-        var inHeading = false
-        var truncated = false
-        for byte in html.utf8 {
-            if inTag {
-                if byte == UInt8(ascii: ">") {
-                    inTag = false
+        var html = html
+        let (bytes, truncated) = html.withUTF8 { html -> ([UInt8], Bool) in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(html.count, maxBytes))
+            var inHeading = false
+            var index = 0
+            while index < html.count {
+                if html[index] == UInt8(ascii: "<") {
+                    // A tag runs to the next `>`; one never closed hides the rest.
+                    var end = index + 1
+                    while end < html.count, html[end] != UInt8(ascii: ">") { end += 1 }
+                    guard end < html.count else { break }
+                    // Its first twelve bytes are enough to name it.
+                    let tag = UnsafeBufferPointer(rebasing: html[(index + 1)..<min(end, index + 13)])
                     if isBlock(tag) { out.append(0x20) }
                     // Headings ("What happened", "Decisions") label the text; they are not it.
                     if isHeading(tag) { inHeading = tag.first != UInt8(ascii: "/") }
-                } else if tag.count < 12 {
-                    tag.append(byte)
-                }
-            } else if byte == UInt8(ascii: "<") {
-                inTag = true
-                tag.removeAll(keepingCapacity: true)
-            } else if !inHeading {
-                out.append(byte)
-                if out.count >= maxBytes {
-                    truncated = true
-                    break
+                    index = end + 1
+                } else {
+                    var end = index + 1
+                    while end < html.count, html[end] != UInt8(ascii: "<") { end += 1 }
+                    if !inHeading {
+                        // Block tags' spaces may have filled the text already: one byte of text
+                        // still comes before reading stops.
+                        let kept = min(end - index, max(1, maxBytes - out.count))
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: html[index..<(index + kept)]))
+                        if out.count >= maxBytes { return (out, true) }
+                    }
+                    index = end
                 }
             }
+            return (out, false)
         }
-        var text = String(decoding: out, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
         if text.containsBytes("&") {
             for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
                 text = text.replacingBytes(entity, with: character)
@@ -81,40 +90,47 @@ enum Excerpt {
         return (text, truncated)
     }
 
-    private static let blockTags: Set<String> = [
+    /// The tags after which text reads as a new block, as bytes.
+    private static let blockTags: [[UInt8]] = [
         "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre", "div", "ul", "ol",
-    ]
+    ].map { Array($0.utf8) }
 
-    private static func isHeading(_ tag: [UInt8]) -> Bool {
+    private static func isHeading(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
         let name = tag.drop { $0 == UInt8(ascii: "/") }
         guard name.count >= 2, name.first == UInt8(ascii: "h"), let level = name.dropFirst().first else { return false }
         return level >= UInt8(ascii: "1") && level <= UInt8(ascii: "6") && (name.count == 2 || name.dropFirst(2).first == 0x20)
     }
 
-    private static func isBlock(_ tag: [UInt8]) -> Bool {
+    private static func isBlock(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
         let name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { $0 != 0x20 && $0 != 0x0A && $0 != UInt8(ascii: "/") }
-        return blockTags.contains(String(decoding: name, as: UTF8.self))
+        return blockTags.contains { $0.count == name.count && $0.elementsEqual(name) }
     }
 
     /// Runs of ASCII white space (new lines included) as one space, none at either end.
-    /// Works on UTF-8 bytes: it runs over every note of large portals.
     static func collapse(_ text: String) -> String {
+        String(decoding: collapsedBytes(text, maxBytes: .max), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of `collapse(text)`, no more than `maxBytes` of them. Works on
+    /// bytes: it runs over every note of large portals.
+    private static func collapsedBytes(_ text: String, maxBytes: Int) -> [UInt8] {
         var text = text
         return text.withUTF8 { bytes in
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+            out.reserveCapacity(min(bytes.count, maxBytes))
             var index = 0
-            while index < bytes.count {
+            while index < bytes.count, out.count < maxBytes {
                 // A run of white space, then a run of text copied at once.
                 while index < bytes.count, isSpace(bytes[index]) { index += 1 }
                 let start = index
                 while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
                 guard index > start else { break }
                 if !out.isEmpty { out.append(0x20) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                let kept = min(index - start, maxBytes - out.count)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + kept)]))
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RapportSite
@@ -41,5 +42,68 @@ import Testing
             #expect(Excerpt.make(text, limit: limit) == byCharacters(text, limit: limit))
         }
         #expect(Excerpt.make("Équipe élargie à Lisbonne", limit: 10) == "Équipe…")
+    }
+
+    @Test func textThatTurnsNonASCIIAfterTheLimitIsCutAsCharactersCutIt() {
+        // ASCII up to the cut, then a combining accent, an emoji and accented words: only the
+        // opening is read on bytes, and it must agree with characters wherever the cut falls.
+        let text = "Agreed the rota for May. Cafe\u{301} staff e\u{301}clair ✅ and naïve résumé follow later on."
+        for limit in 1...text.utf8.count + 2 {
+            #expect(Excerpt.make(text, limit: limit) == byCharacters(text, limit: limit), "limit \(limit)")
+        }
+    }
+
+    /// The rule `textOfHTML` follows, a byte at a time: tags dropped (block tags leave a space,
+    /// a heading's text is left out), reading stops on the byte of text that reaches `maxBytes`.
+    private func textByBytes(_ html: String, maxBytes: Int) -> (String, Bool) {
+        let blocks: Set<String> = ["p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre", "div", "ul", "ol"]
+        var out: [UInt8] = [], tag: [UInt8] = [], inTag = false, inHeading = false, truncated = false
+        for byte in html.utf8 {
+            if inTag {
+                if byte == UInt8(ascii: ">") {
+                    inTag = false
+                    let name = String(decoding: tag.drop { $0 == 0x2F }.prefix { $0 != 0x20 && $0 != 0x0A && $0 != 0x2F }, as: UTF8.self)
+                    if blocks.contains(name) { out.append(0x20) }
+                    if name.count == 2, name.first == "h", ("1"..."6").contains(name.dropFirst()) { inHeading = tag.first != 0x2F }
+                } else if tag.count < 12 {
+                    tag.append(byte)
+                }
+            } else if byte == UInt8(ascii: "<") {
+                inTag = true
+                tag = []
+            } else if !inHeading {
+                out.append(byte)
+                if out.count >= maxBytes {
+                    truncated = true
+                    break
+                }
+            }
+        }
+        return (String(decoding: out, as: UTF8.self), truncated)
+    }
+
+    @Test func textOfHTMLDropsTagsAndHeadingsAndStopsWhereAByteAtATimeReadingStops() {
+        let html = """
+            <h2>What happened</h2>
+            <p>Billing moved to <strong>Cebu</strong>; QA &amp; WFM agreed.</p>
+            <ul>
+            <li>one</li><li><p>two</p></li>
+            </ul>
+            <table><tr><td>a</td><td>b</td></tr></table>
+            <h3 id="x">Decisions</h3><p>Keep <a href="/x">the rota</a> &lt;as is&gt;.</p><br /><p>x</p><p>unclosed <em
+            """
+        // Each block tag gives a space; the text between tags (new lines too) is kept as it is.
+        #expect(
+            Excerpt.textOfHTML(html[...]).text
+                == "  \n Billing moved to Cebu; QA & WFM agreed. \n \n one   two  \n \n  a  b  \n   Keep the rota <as is>.   x  unclosed ")
+        for maxBytes in 1...html.utf8.count + 1 {
+            let (text, truncated) = Excerpt.textOfHTML(html[...], maxBytes: maxBytes)
+            let expected = textByBytes(html, maxBytes: maxBytes)
+            var decoded = expected.0
+            for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+                decoded = decoded.replacingOccurrences(of: entity, with: character)
+            }
+            #expect(text == decoded && truncated == expected.1, "maxBytes \(maxBytes)")
+        }
     }
 }
