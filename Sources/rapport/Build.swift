@@ -47,10 +47,11 @@ struct Build: ParsableCommand {
             }
             base = normalized
         }
-        let options = BuildOptions(
+        var options = BuildOptions(
             content: source.content, templates: source.templates, output: output, asOf: try source.resolveAsOf(),
             includeInternal: `internal`, includeDrafts: drafts, baseURL: base, gitInfo: gitInfo,
             templateEngine: referenceRenderer ? .reference : .compiled)
+        options.keepsModelUntilExit = true
         do {
             let report = try SiteBuilder.build(options)
             printDiagnostics(report.diagnostics)
