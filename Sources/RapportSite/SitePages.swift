@@ -162,14 +162,6 @@ enum SitePages {
         for (route, inputs, write) in DataAPI.writers {
             jobs.append(PageJob(route: route, dependency: inputs, parts: { write(model.analysis, fragments) }))
         }
-        // The search index is the largest file: its job goes first, so that page jobs fill
-        // the other core meanwhile. The script made from the same parts comes a few thousand
-        // pages later, when the index is ready, and the parts are let go after that second use.
-        // The index lists every note, review pack and person: it depends on everything.
-        let searchJSON = Once(uses: 2) { SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments) }
-        jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: 0)
-        jobs.insert(
-            PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: min(jobs.count, 2_000))
         // An event shows its meeting, its attendees' names (configuration) and the base URL.
         jobs.append(
             PageJob(route: Routes.calendar, dependency: .kinds([.meeting]), parts: {
@@ -190,6 +182,20 @@ enum SitePages {
                     return fragments?.sitemap(routes: pageRoutes, lastChanged: changed, baseURL: model.baseURL, make: make) ?? make()
                 })
         }
+        // Largest first, so that neither core is left finishing a large file alone at the
+        // end: the search index, then the data files, feeds, lists, packs, tag and people
+        // pages, and the note pages (about a tenth of a millisecond each) last.
+        let notePages = jobs.filter { $0.layout == "note" }
+        jobs.removeAll { $0.layout == "note" }
+        jobs += notePages
+        // The search index is the largest file. The script made from the same parts comes a
+        // couple of thousand jobs later, when the index is ready, and the parts are let go
+        // after that second use. The index lists every note, review pack and person: it
+        // depends on everything.
+        let searchJSON = Once(uses: 2) { SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments) }
+        jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: 0)
+        jobs.insert(
+            PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: min(jobs.count, 2_000))
         return jobs
     }
 
