@@ -111,26 +111,32 @@ enum Excerpt {
         String(decoding: collapsedBytes(text, maxBytes: .max), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `collapse(text)`, no more than `maxBytes` of them. Works on
-    /// bytes: it runs over every note of large portals.
+    /// The UTF-8 bytes of `collapse(text)`, no more than `maxBytes` of them. One pass over
+    /// the bytes into a buffer of the right size: it runs over every note of large portals.
     private static func collapsedBytes(_ text: String, maxBytes: Int) -> [UInt8] {
         var text = text
         return text.withUTF8 { bytes in
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-            var out: [UInt8] = []
-            out.reserveCapacity(min(bytes.count, maxBytes))
-            var index = 0
-            while index < bytes.count, out.count < maxBytes {
-                // A run of white space, then a run of text copied at once.
-                while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-                let start = index
-                while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
-                guard index > start else { break }
-                if !out.isEmpty { out.append(0x20) }
-                let kept = min(index - start, maxBytes - out.count)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + kept)]))
+            let capacity = min(bytes.count, maxBytes)
+            return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+                var written = 0
+                var spaceBefore = false
+                for byte in bytes {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        spaceBefore = written > 0
+                        continue
+                    }
+                    if spaceBefore {
+                        guard written < capacity else { break }
+                        out[written] = 0x20
+                        written += 1
+                        spaceBefore = false
+                    }
+                    guard written < capacity else { break }
+                    out[written] = byte
+                    written += 1
+                }
+                count = written
             }
-            return out
         }
     }
 }
