@@ -54,6 +54,8 @@ public final class BuildSession: Sendable {
         var routes: [String] = []
         /// The git history as last read, with the state of the repository it was read in.
         var history: (signature: [FileSignature?], history: GitHistory)? = nil
+        /// The note pages' jobs of the last successful rebuild.
+        var notePages: NotePageJobs? = nil
         var built = false
     }
 
@@ -142,7 +144,20 @@ public final class BuildSession: Sendable {
         let (model, siteDiagnostics) = SiteBuilder.siteModel(
             portal: portal, analysis: analysis, options: options, shared: shared, history: history)
         diagnostics += siteDiagnostics
-        let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments)
+        // Thousands of note pages: their jobs are kept while the notes are the same list and
+        // the theme and configuration did not change, and a note read again gets a new one.
+        // (Taken out of the memory, so that the arrays are changed in place.)
+        var notePages = memory.withLock { memory in
+            defer { memory.notePages = nil }
+            return memory.notePages
+        }
+        if !changes.everything, notePages?.update(to: portal) == true {
+            notePages!.renderer.model = model
+        } else {
+            notePages = NotePageJobs(portal: portal, renderer: NotePageRenderer(chrome: PageChrome(templates: templates), model: model))
+        }
+        let jobs = SitePages.jobs(model: model, templates: templates, fragments: fragments, notePages: notePages)
+        memory.withLock { $0.notePages = notePages }
         timer.lap("site model and jobs")
         // Files go away only when the list of pages changed (a note added, removed or renamed,
         // a tag or quarter gone): most rebuilds compare the lists and stop there. With the

@@ -80,6 +80,74 @@ enum PageDependency: Sendable {
     case quarters(Set<Quarter>, anyOf: Set<NoteKind>)
 }
 
+/// Renders note pages with the current model. A build session keeps one per theme and
+/// gives it each rebuild's model, so that the jobs of notes that did not change are kept.
+final class NotePageRenderer: Sendable {
+    let chrome: PageChrome
+    private let current: Mutex<SiteModel>
+
+    init(chrome: PageChrome, model: SiteModel) {
+        self.chrome = chrome
+        current = Mutex(model)
+    }
+
+    /// The model pages are rendered with.
+    var model: SiteModel {
+        get { current.withLock { $0 } }
+        set { current.withLock { $0 = newValue } }
+    }
+
+    func render(_ note: Note, route: String) -> PageText {
+        let page = PageContext(model: model, route: route).notePage(note)
+        return .bytes(chrome.templates.renderBytes("note", chrome.decorate(page)))
+    }
+}
+
+/// The page of every note but quarter narratives (shown by their quarter's pack), in portal
+/// order: thousands of jobs, which a build session keeps from one rebuild to the next.
+struct NotePageJobs {
+    let renderer: NotePageRenderer
+    /// The note each job renders.
+    private(set) var notes: [Note] = []
+    private(set) var jobs: [PageJob] = []
+
+    init(portal: Portal, renderer: NotePageRenderer) {
+        self.renderer = renderer
+        notes.reserveCapacity(portal.notes.count)
+        jobs.reserveCapacity(portal.notes.count)
+        for note in portal.notes where note.kind != .qbr {
+            notes.append(note)
+            jobs.append(Self.job(note, renderer))
+        }
+    }
+
+    private static func job(_ note: Note, _ renderer: NotePageRenderer) -> PageJob {
+        let route = Routes.note(note.ref)
+        return PageJob(route: route, dependency: SitePages.noteInputs(note), layout: "note", text: { renderer.render(note, route: route) })
+    }
+
+    /// Brings the jobs up to date with `portal`, whose notes must be the same list (by ref)
+    /// as before: a note whose object is not the one its job holds (it was read again) gets
+    /// a new job. Returns false, changing nothing, when the list is not the same.
+    mutating func update(to portal: Portal) -> Bool {
+        var index = 0
+        for note in portal.notes where note.kind != .qbr {
+            guard index < notes.count, notes[index].ref == note.ref else { return false }
+            index += 1
+        }
+        guard index == notes.count else { return false }
+        index = 0
+        for note in portal.notes where note.kind != .qbr {
+            if notes[index] !== note {
+                notes[index] = note
+                jobs[index] = Self.job(note, renderer)
+            }
+            index += 1
+        }
+        return true
+    }
+}
+
 /// Every page and data file of a build.
 enum SitePages {
     /// The layout of each kind's list page.
@@ -96,10 +164,15 @@ enum SitePages {
 
     /// Every job of a build; `fragments` (a build session's) keeps per-note pieces of the
     /// data files from one rebuild to the next.
-    static func jobs(model: SiteModel, templates: TemplateSet, fragments: FragmentCache? = nil) -> [PageJob] {
+    /// `notePages` (a build session's, brought up to date) gives the note pages' jobs; without
+    /// it they are made.
+    static func jobs(
+        model: SiteModel, templates: TemplateSet, fragments: FragmentCache? = nil, notePages: NotePageJobs? = nil
+    ) -> [PageJob] {
         var jobs: [PageJob] = []
         jobs.reserveCapacity(model.portal.notes.count + 100)
         let chrome = PageChrome(templates: templates)
+        let notePages = notePages ?? NotePageJobs(portal: model.portal, renderer: NotePageRenderer(chrome: chrome, model: model))
         /// The day each page last changed, for the sitemap.
         var lastChanged: [String: Day] = [:]
         func page(
@@ -118,15 +191,12 @@ enum SitePages {
             $0.notFoundPage()
         }
         page(Routes.search, "search") { $0.searchPage() }
-        // Thousands of these: one closure each, made directly.
-        let hasHistory = !model.history.revisions.isEmpty
-        for note in model.portal.notes where note.kind != .qbr {
-            let route = Routes.note(note.ref)
-            jobs.append(
-                PageJob(route: route, dependency: noteInputs(note), layout: "note", text: {
-                    .bytes(chrome.templates.renderBytes("note", chrome.decorate(PageContext(model: model, route: route).notePage(note))))
-                }))
-            if hasHistory, let revision = model.history.revision(of: note.path) { lastChanged[route] = revision.date }
+        // The note pages come here in the sitemap, and last among the jobs (see below).
+        let notePagesAt = jobs.count
+        if !model.history.revisions.isEmpty {
+            for (note, job) in zip(notePages.notes, notePages.jobs) {
+                if let revision = model.history.revision(of: note.path) { lastChanged[job.route] = revision.date }
+            }
         }
         for kind in NoteKind.allCases where kind != .qbr {
             page(Routes.list(kind), listLayout(kind), dependsOn: .kinds([kind])) { $0.listPage(kind) }
@@ -155,7 +225,7 @@ enum SitePages {
                 lastChanged[Routes.qbr(quarter.description)] = revision.date
             }
         }
-        let pageRoutes = jobs.map(\.route)
+        let pageRoutes = jobs[..<notePagesAt].map(\.route) + notePages.jobs.map(\.route) + jobs[notePagesAt...].map(\.route)
 
         // Data files are made by their jobs, in parallel with the pages. Each names the notes
         // it shows, so that a build session makes it again only when one of them changed.
@@ -185,9 +255,7 @@ enum SitePages {
         // Largest first, so that neither core is left finishing a large file alone at the
         // end: the search index, then the data files, feeds, lists, packs, tag and people
         // pages, and the note pages (about a tenth of a millisecond each) last.
-        let notePages = jobs.filter { $0.layout == "note" }
-        jobs.removeAll { $0.layout == "note" }
-        jobs += notePages
+        jobs += notePages.jobs
         // The search index is the largest file. The script made from the same parts comes a
         // couple of thousand jobs later, when the index is ready, and the parts are let go
         // after that second use. The index lists every note, review pack and person: it
