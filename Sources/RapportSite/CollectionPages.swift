@@ -178,8 +178,13 @@ extension PageContext {
     }
 
     func personPage(_ person: Person) -> [String: Any] {
-        let actions = model.actionsOwned[person.handle] ?? []
-        let meetings = model.meetingsAttended[person.handle] ?? []
+        let actions = model.analysis.actions.filter { $0.owner == person.handle }
+        // One filter of the list sorted once per build: quicker than grouping every meeting
+        // by attendee when a few person pages are made again.
+        let meetings = model.meetingsNewestFirst.filter {
+            if case .meeting(let meeting) = $0.details { return meeting.attendees.contains(person.handle) }
+            return false
+        }
         let wins = model.newestFirst(model.notes(of: .win, mentioning: person.handle))
         let changes = model.newestFirst(
             model.portal.notes(of: .change).filter {

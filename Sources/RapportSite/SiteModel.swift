@@ -163,33 +163,6 @@ final class SiteModel: Sendable {
         rebuildValues.value("meetings-newest-first") { newestFirst(portal.notes(of: .meeting)) }
     }
 
-    /// The meetings each person attends, newest first, by handle: made in one pass for all
-    /// the person pages a build renders, rather than a pass over every meeting per page.
-    var meetingsAttended: [String: [Note]] {
-        rebuildValues.value("meetings-attended") {
-            var attended: [String: [Note]] = [:]
-            for note in meetingsNewestFirst {
-                guard case .meeting(let meeting) = note.details else { continue }
-                // A handle listed twice still lists the meeting once.
-                for handle in meeting.attendees where attended[handle]?.last !== note {
-                    attended[handle, default: []].append(note)
-                }
-            }
-            return attended
-        }
-    }
-
-    /// The actions each person owns, in meeting order, by handle.
-    var actionsOwned: [String: [ActionItem]] {
-        rebuildValues.value("actions-owned") {
-            var owned: [String: [ActionItem]] = [:]
-            for action in analysis.actions {
-                if let owner = action.owner { owned[owner, default: []].append(action) }
-            }
-            return owned
-        }
-    }
-
     /// Notes sorted newest first (undated last, then by title).
     func newestFirst(_ notes: [Note]) -> [Note] {
         notes.sorted { lhs, rhs in
