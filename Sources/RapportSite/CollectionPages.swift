@@ -178,13 +178,12 @@ extension PageContext {
     }
 
     func personPage(_ person: Person) -> [String: Any] {
-        let actions = model.analysis.actions.filter { $0.owner == person.handle }
-        // One filter of the list sorted once per build: quicker than grouping every meeting
-        // by attendee when a few person pages are made again.
-        let meetings = model.meetingsNewestFirst.filter {
-            if case .meeting(let meeting) = $0.details { return meeting.attendees.contains(person.handle) }
-            return false
-        }
+        // Scans of compact lists made once per build: quicker than grouping every action
+        // and meeting by person when a few person pages are made again.
+        let owners = model.actionOwners
+        let actions = owners.indices.filter { owners[$0] == person.handle }.map { model.analysis.actions[$0] }
+        let newest = model.meetingsNewestFirst
+        let meetings = model.attendance.meetings(attendedBy: person.handle).map { newest[$0] }
         let wins = model.newestFirst(model.notes(of: .win, mentioning: person.handle))
         let changes = model.newestFirst(
             model.portal.notes(of: .change).filter {

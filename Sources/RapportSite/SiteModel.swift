@@ -163,6 +163,48 @@ final class SiteModel: Sendable {
         rebuildValues.value("meetings-newest-first") { newestFirst(portal.notes(of: .meeting)) }
     }
 
+    // Person pages pick their actions and meetings out of every one of them. Reading an
+    // owner or attendees from each object misses the cache once per object (16k actions,
+    // 6k meetings): these compact lists are made once per build and scanned by each page.
+
+    /// The owner of each of `analysis.actions`, in that order.
+    var actionOwners: [String?] { rebuildValues.value("action-owners") { analysis.actions.map(\.owner) } }
+
+    /// Which people of the configuration attend each of `meetingsNewestFirst`, as bits.
+    var attendance: Attendance {
+        rebuildValues.value("attendance") { Attendance(meetings: meetingsNewestFirst, people: config.people.map(\.handle)) }
+    }
+
+    /// The people of the configuration (handles elsewhere have no page) attending each of a
+    /// list of meetings: bit `p` of meeting `m`'s words is person `p`.
+    struct Attendance: Sendable {
+        private let people: [String]
+        private let words: Int
+        private var bits: [UInt64]
+
+        init(meetings: [Note], people: [String]) {
+            self.people = people
+            words = max(1, (people.count + 63) / 64)
+            bits = [UInt64](repeating: 0, count: meetings.count * words)
+            // Few people: comparing short handles beats hashing them.
+            let index = people.count > 16 ? Dictionary(people.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+            for (meeting, note) in meetings.enumerated() {
+                guard case .meeting(let details) = note.details else { continue }
+                for handle in details.attendees {
+                    guard let person = index.map({ $0[handle] }) ?? people.firstIndex(of: handle) else { continue }
+                    bits[meeting * words + person / 64] |= 1 << UInt64(person % 64)
+                }
+            }
+        }
+
+        /// The indexes of the meetings `handle` attends, in order.
+        func meetings(attendedBy handle: String) -> [Int] {
+            guard let person = people.firstIndex(of: handle) else { return [] }
+            let (word, bit) = (person / 64, UInt64(1) << UInt64(person % 64))
+            return stride(from: word, to: bits.count, by: words).compactMap { bits[$0] & bit != 0 ? $0 / words : nil }
+        }
+    }
+
     /// Notes sorted newest first (undated last, then by title).
     func newestFirst(_ notes: [Note]) -> [Note] {
         notes.sorted { lhs, rhs in
