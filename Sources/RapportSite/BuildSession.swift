@@ -56,6 +56,8 @@ public final class BuildSession: Sendable {
         var history: (signature: [FileSignature?], history: GitHistory)? = nil
         /// The note pages' jobs of the last successful rebuild.
         var notePages: NotePageJobs? = nil
+        /// The notes by tag of the last rebuild.
+        var tags: TagGroups? = nil
         var built = false
     }
 
@@ -141,8 +143,16 @@ public final class BuildSession: Sendable {
             shared.forget(changes.notes)
             shared.forget(quarters: changes.quarters)
         }
+        // Notes by tag, kept while the notes are the same list and those read again kept
+        // their tags (taken out of the memory, so that they are changed in place).
+        var tags = memory.withLock { memory in
+            defer { memory.tags = nil }
+            return memory.tags
+        }
+        if changes.everything || tags?.update(to: portal) != true { tags = TagGroups(portal: portal) }
+        memory.withLock { $0.tags = tags }
         let (model, siteDiagnostics) = SiteBuilder.siteModel(
-            portal: portal, analysis: analysis, options: options, shared: shared, history: history)
+            portal: portal, analysis: analysis, options: options, shared: shared, history: history, tags: tags)
         diagnostics += siteDiagnostics
         // Thousands of note pages: their jobs are kept while the notes are the same list and
         // the theme and configuration did not change, and a note read again gets a new one.

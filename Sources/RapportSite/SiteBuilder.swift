@@ -79,9 +79,10 @@ public enum SiteBuilder {
     /// The model pages are made from, with the base URL and git history the options ask
     /// for, and the warnings they give. `build` and a build session both use it, so they
     /// write the same bytes.
-    /// A build session passes the `history` it kept.
+    /// A build session passes the `history` and `tags` it kept.
     static func siteModel(
-        portal: Portal, analysis: Analysis, options: BuildOptions, shared: SharedValues = SharedValues(), history: GitHistory? = nil
+        portal: Portal, analysis: Analysis, options: BuildOptions, shared: SharedValues = SharedValues(), history: GitHistory? = nil,
+        tags: TagGroups? = nil
     ) -> (SiteModel, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let history = history ?? (options.gitInfo ? GitInfo.read(contentRoot: options.content, displayRoot: options.content) : .empty)
@@ -96,7 +97,7 @@ public enum SiteBuilder {
         }
         let model = SiteModel(
             portal: portal, analysis: analysis, includeInternal: options.includeInternal,
-            includeDrafts: options.includeDrafts, baseURL: baseURL, history: history, shared: shared)
+            includeDrafts: options.includeDrafts, baseURL: baseURL, history: history, shared: shared, tags: tags)
         return (model, diagnostics)
     }
 

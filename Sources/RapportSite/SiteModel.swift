@@ -8,7 +8,7 @@ final class SiteModel: Sendable {
     let analysis: Analysis
     let includeInternal: Bool
     let includeDrafts: Bool
-    /// Notes by tag name (sorted by tag, then note order).
+    /// Notes by tag name (sorted by tag, then note order; see `TagGroups`).
     let tags: [(name: String, notes: [Note])]
     /// The URL the portal is published at, ending in `/`; empty when unknown (then no
     /// feed and no sitemap are written).
@@ -31,7 +31,7 @@ final class SiteModel: Sendable {
 
     init(
         portal: Portal, analysis: Analysis, includeInternal: Bool, includeDrafts: Bool, baseURL: String = "",
-        history: GitHistory = .empty, shared: SharedValues = SharedValues()
+        history: GitHistory = .empty, shared: SharedValues = SharedValues(), tags: TagGroups? = nil
     ) {
         self.shared = shared
         self.portal = portal
@@ -47,27 +47,7 @@ final class SiteModel: Sendable {
             "provider": config.provider.name, "providerShort": config.provider.short,
         ]
         asOfText = Format.longDate(analysis.asOf)
-        // Few tags, many notes: each tag is made a slug once, and notes are added to their
-        // tag's list in place.
-        var groupOfTag: [String: Int] = [:]
-        var groupOfSlug: [String: Int] = [:]
-        var groups: [(slug: String, name: String, notes: [Note])] = []
-        for note in portal.notes {
-            for tag in note.tags {
-                let group: Int
-                if let known = groupOfTag[tag] {
-                    group = known
-                } else {
-                    let slug = Slug.make(tag)
-                    group = groupOfSlug[slug] ?? groups.count
-                    if group == groups.count { groups.append((slug, tag, [])) }
-                    groupOfSlug[slug] = group
-                    groupOfTag[tag] = group
-                }
-                groups[group].notes.append(note)
-            }
-        }
-        tags = groups.sorted { $0.slug < $1.slug }.map { ($0.name, $0.notes) }
+        self.tags = (tags ?? TagGroups(portal: portal)).groups
     }
 
     var config: PortalConfig { portal.config }
@@ -341,3 +321,64 @@ protocol MeetingItem {
 
 extension ActionItem: MeetingItem {}
 extension Decision: MeetingItem {}
+
+/// Notes by tag name, sorted by tag, then in portal order. A tag's name is its first
+/// spelling in portal order; spellings with the same slug are one tag. A build session keeps
+/// the groups from one rebuild to the next.
+struct TagGroups: Sendable {
+    private(set) var groups: [(name: String, notes: [Note])] = []
+    /// The slug of each group.
+    private var slugs: [String] = []
+    /// The portal's notes the groups were made from, in order.
+    private var notes: [Note]
+
+    init(portal: Portal) {
+        notes = portal.notes
+        // Few tags, many notes: each tag is made a slug once, and notes are added to their
+        // tag's list in place.
+        var groupOfTag: [String: Int] = [:]
+        var groupOfSlug: [String: Int] = [:]
+        var made: [(slug: String, name: String, notes: [Note])] = []
+        for note in portal.notes {
+            for tag in note.tags {
+                let group: Int
+                if let known = groupOfTag[tag] {
+                    group = known
+                } else {
+                    let slug = Slug.make(tag)
+                    group = groupOfSlug[slug] ?? made.count
+                    if group == made.count { made.append((slug, tag, [])) }
+                    groupOfSlug[slug] = group
+                    groupOfTag[tag] = group
+                }
+                made[group].notes.append(note)
+            }
+        }
+        made.sort { $0.slug < $1.slug }
+        groups = made.map { ($0.name, $0.notes) }
+        slugs = made.map(\.slug)
+    }
+
+    /// Brings the groups up to date with `portal` when its notes are those the groups were
+    /// made from, some read again with the same tags: the new objects take the old ones'
+    /// places. Returns false, changing nothing, otherwise (make new groups then).
+    mutating func update(to portal: Portal) -> Bool {
+        guard portal.notes.count == notes.count else { return false }
+        var replaced: [Int] = []
+        for (index, note) in portal.notes.enumerated() where notes[index] !== note {
+            guard notes[index].ref == note.ref, notes[index].tags == note.tags else { return false }
+            replaced.append(index)
+        }
+        for index in replaced {
+            let (old, new) = (notes[index], portal.notes[index])
+            notes[index] = new
+            for slug in Set(new.tags.map(Slug.make)) {
+                guard let group = slugs.firstIndex(of: slug) else { continue }
+                for position in groups[group].notes.indices where groups[group].notes[position] === old {
+                    groups[group].notes[position] = new
+                }
+            }
+        }
+        return true
+    }
+}
