@@ -43,7 +43,9 @@ public final class BuildSession: Sendable {
         var peopleByNote: [NoteRef: Set<String>] = [:]
         var quarterByNote: [NoteRef: Quarter] = [:]
         /// Every note of the last successful rebuild, in portal order.
-        var refs: [NoteRef] = []
+        var notes: [Note] = []
+        /// The diagnostics of the last successful rebuild, as found and sorted.
+        var diagnostics: (found: [Diagnostic], sorted: [Diagnostic]) = ([], [])
         /// Notes parsed by rebuilds that failed: their pages still need rendering.
         var pending: Set<NoteRef> = []
         /// The theme as last loaded, with the signatures of its files.
@@ -215,8 +217,13 @@ public final class BuildSession: Sendable {
             state.failed = false
             return (state.version, state.files.count, removed)
         }
+        // Most edits leave the warnings as they were: sorted once, not on every rebuild.
+        let sortedDiagnostics = memory.withLock { memory in
+            if memory.diagnostics.found != diagnostics { memory.diagnostics = (diagnostics, Diagnostic.sorted(diagnostics)) }
+            return memory.diagnostics.sorted
+        }
         return Outcome(
-            succeeded: true, diagnostics: Diagnostic.sorted(diagnostics), pagesRendered: rendered.count + removed,
+            succeeded: true, diagnostics: sortedDiagnostics, pagesRendered: rendered.count + removed,
             pagesTotal: total, seconds: seconds, version: version,
             renderedRoutes: rendered.map(\.route).sorted(), timings: loaded.timings + timer.laps.dropFirst(),
             cpuSeconds: StageClock.processCPU() - cpuStart,
@@ -278,14 +285,16 @@ public final class BuildSession: Sendable {
         portal: Portal, reparsed: Set<NoteRef>, theme templateFiles: [FileSignature?], memory: inout Memory
     ) -> ChangeSet {
         let configSignature = FileSignature.of(ContentScanner.join(options.content, "portal.yaml"))
-        let refs = portal.notes.map(\.ref)
         var changes = ChangeSet()
         changes.everything = !memory.built || templateFiles != memory.templatesSignature || configSignature != memory.configSignature
         var changed = reparsed.filter { portal.note($0) != nil }
-        // Notes added or removed (most rebuilds have the same notes: one comparison).
-        if refs != memory.refs {
-            let now = Set(refs)
-            let before = Set(memory.refs)
+        // Notes added or removed (most rebuilds have the same notes, most of them the same
+        // objects: comparing those needs no read of the notes themselves).
+        let sameNotes = portal.notes.count == memory.notes.count
+            && zip(portal.notes, memory.notes).allSatisfy { $0 === $1 || $0.ref == $1.ref }
+        if !sameNotes {
+            let now = Set(portal.notes.map(\.ref))
+            let before = Set(memory.notes.map(\.ref))
             changed.formUnion(before.subtracting(now))
             changed.formUnion(now.subtracting(before))
         }
@@ -323,7 +332,7 @@ public final class BuildSession: Sendable {
         }
         memory.templatesSignature = templateFiles
         memory.configSignature = configSignature
-        memory.refs = refs
+        memory.notes = portal.notes
         memory.built = true
         return changes
     }
