@@ -37,6 +37,17 @@ public enum Routes {
 
     /// The relative path from a page to the site root: `""`, `"../"`, `"../../"`.
     public static func root(of route: String) -> String {
-        String(repeating: "../", count: route.split(separator: "/").count - 1)
+        // Counted on bytes, as `split` counts non-empty segments: every page asks.
+        var segments = 0
+        var inSegment = false
+        for byte in route.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inSegment = false
+            } else if !inSegment {
+                inSegment = true
+                segments += 1
+            }
+        }
+        return String(repeating: "../", count: max(0, segments - 1))
     }
 }
