@@ -230,6 +230,7 @@ enum SitePages {
 
         // Data files are made by their jobs, in parallel with the pages. Each names the notes
         // it shows, so that a build session makes it again only when one of them changed.
+        let dataFilesAt = jobs.count
         for (route, inputs, write) in DataAPI.writers {
             jobs.append(PageJob(route: route, dependency: inputs, parts: { write(model.analysis, fragments) }))
         }
@@ -254,17 +255,17 @@ enum SitePages {
                 })
         }
         // Largest first, so that neither core is left finishing a large file alone at the
-        // end: the search index, then the data files, feeds, lists, packs, tag and people
-        // pages, and the note pages (about a tenth of a millisecond each) last.
+        // end: the search index, the list, tag, people and pack pages, the data files and
+        // feeds, and the note pages (about a tenth of a millisecond each) last.
         jobs += notePages.jobs
-        // The search index is the largest file. The script made from the same parts comes a
-        // couple of thousand jobs later, when the index is ready, and the parts are let go
-        // after that second use. The index lists every note, review pack and person: it
-        // depends on everything.
+        // The search index is the largest file; it lists every note, review pack and person,
+        // so it depends on everything. The script made from the same parts comes after the
+        // pages, when the index is ready (the other core made pages meanwhile), and before
+        // the data files: the parts are let go after that second use, before the largest
+        // files are made.
         let searchJSON = Once(uses: 2) { SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments) }
+        jobs.insert(PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: dataFilesAt)
         jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: 0)
-        jobs.insert(
-            PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: min(jobs.count, 2_000))
         return jobs
     }
 
