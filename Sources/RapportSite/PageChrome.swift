@@ -14,20 +14,21 @@ final class PageChrome: Sendable {
     init(templates: TemplateSet) { self.templates = templates }
 
     /// Adds `chrome` to a page context made by `PageContext.base`.
-    func decorate(_ context: [String: Any]) -> [String: Any] {
+    /// (`context` is taken, not copied: pages pass the one they just made.)
+    func decorate(_ context: consuming [String: Any]) -> [String: Any] {
         let key = "\(context["root"] as? String ?? "")|\(context["section"] as? String ?? "")"
         if let chrome = cache.withLock({ $0[key] }) {
-            var copy = context
-            copy["chrome"] = chrome
-            return copy
+            var decorated = consume context
+            decorated["chrome"] = chrome
+            return decorated
         }
         let chrome = [
             "header": templates.has("header") ? templates.render("header", context) : "",
             "footer": templates.has("footer") ? templates.render("footer", context) : "",
         ]
         cache.withLock { $0[key] = chrome }
-        var copy = context
-        copy["chrome"] = chrome
-        return copy
+        var decorated = consume context
+        decorated["chrome"] = chrome
+        return decorated
     }
 }

@@ -21,7 +21,10 @@ struct PageContext {
 
     /// The keys every layout has: site names, navigation, the as-of date.
     func base(title: String, section: String?, extra: [String: Any]) -> [String: Any] {
-        var context: [String: Any] = [
+        // Made at its final size (the base keys, the page's, and the chrome `PageChrome`
+        // adds): a dictionary that grows is hashed again each time it does.
+        var context = [String: Any](minimumCapacity: 16 + extra.count)
+        let keys: KeyValuePairs<String, Any> = [
             "site": model.siteNames,
             "root": root,
             "title": title,
@@ -37,6 +40,7 @@ struct PageContext {
             "isSearchPage": section == "search",
             "section": section ?? "",
         ]
+        for (key, value) in keys { context[key] = value }
         for (key, value) in extra { context[key] = value }
         return context
     }
@@ -106,7 +110,9 @@ struct PageContext {
     }
 
     func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
-        var row: [String: Any] = [
+        // At its final size (up to 18 keys): tens of thousands are made per build.
+        var row = [String: Any](minimumCapacity: 18)
+        let keys: KeyValuePairs<String, Any> = [
             "text": item.text, "done": item.done, "overdue": item.overdue,
             "status": item.done ? "done" : (item.overdue ? "overdue" : "open"),
             "statusLabel": item.done ? "Done" : (item.overdue ? "Overdue" : "Open"),
@@ -114,6 +120,7 @@ struct PageContext {
             "date": Format.shortDate(item.date), "isoDate": item.date.description,
             "showMeeting": showMeeting,
         ]
+        for (key, value) in keys { row[key] = value }
         if let owner = person(item.owner) { row["owner"] = owner }
         row["hasDue"] = item.due != nil
         if let due = item.due {
