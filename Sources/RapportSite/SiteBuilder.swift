@@ -136,7 +136,8 @@ public enum SiteBuilder {
         if diagnostics.contains(where: { $0.severity == .error }) { throw BuildFailure(diagnostics) }
         timer.lap("analysis")
 
-        let (model, siteDiagnostics) = siteModel(portal: portal, analysis: analysis, options: options)
+        let shared = SharedValues(expectingNotes: portal.notes.count, items: analysis.actions.count + analysis.decisions.count)
+        let (model, siteDiagnostics) = siteModel(portal: portal, analysis: analysis, options: options, shared: shared)
         diagnostics += siteDiagnostics
         timer.lap("git history and site model")
         let jobs = SitePages.jobs(model: model, templates: templates)

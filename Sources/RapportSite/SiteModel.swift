@@ -241,7 +241,20 @@ final class SharedValues: Sendable {
         let root: String
         let quarter: Quarter
     }
-    private let state = Mutex(State())
+    private let state: Mutex<State>
+
+    init() { state = Mutex(State()) }
+
+    /// With room for what a full build of `notes` notes with `items` actions and decisions
+    /// stores (about three values a note, one an item: measured at 10,000 notes), so that
+    /// the tables are not made again, under the lock, as they grow.
+    init(expectingNotes notes: Int, items: Int) {
+        var state = State()
+        state.noteEntries.reserveCapacity(notes * 3)
+        state.noteKeys.reserveCapacity(notes)
+        state.objectEntries.reserveCapacity(items + items / 4)
+        self.state = Mutex(state)
+    }
 
     /// The value stored under `key`, made by `make` the first time. It may show no note:
     /// values made from notes use `noteValue`, `objectValue` or `quarterValue`.
