@@ -111,25 +111,34 @@ extension PageContext {
 
     func actionsPage() -> [String: Any] {
         let actions = model.analysis.actions
-        // Positions in `actions`, which `actionRows()` follows.
+        // Positions in `actions` by state (an overdue action is never done), and counts by
+        // owner, in one pass: at 16k actions each read of an action is a cache miss.
+        var overdue: [Int] = []
+        var open: [Int] = []
+        var done: [Int] = []
+        var owners: [String: (open: Int, overdue: Int, done: Int)] = [:]
+        for (index, item) in actions.enumerated() {
+            let key = item.owner ?? ""
+            var counts = owners[key] ?? (0, 0, 0)
+            if item.done {
+                done.append(index)
+                counts.done += 1
+            } else if item.overdue {
+                overdue.append(index)
+                counts.overdue += 1
+            } else {
+                open.append(index)
+                counts.open += 1
+            }
+            owners[key] = counts
+        }
         let never = Day(year: 9999, month: 12, day: 31)!
-        let overdue = actions.indices.filter { actions[$0].overdue }.sorted {
-            (actions[$0].due!, actions[$0].date) < (actions[$1].due!, actions[$1].date)
-        }
-        let open = actions.indices.filter { !actions[$0].done && !actions[$0].overdue }.sorted {
-            (actions[$0].due ?? never, actions[$0].date) < (actions[$1].due ?? never, actions[$1].date)
-        }
-        let done = Array(actions.indices.filter { actions[$0].done }.reversed())
+        overdue.sort { (actions[$0].due!, actions[$0].date) < (actions[$1].due!, actions[$1].date) }
+        open.sort { (actions[$0].due ?? never, actions[$0].date) < (actions[$1].due ?? never, actions[$1].date) }
+        done.reverse()
         // Done actions only grow: the tracker shows the latest; all of them are on their
         // meeting pages and in api/actions.json.
         let doneShown = done.prefix(PageContext.doneActionsShown)
-        var owners: [String: (open: Int, overdue: Int, done: Int)] = [:]
-        for item in actions {
-            let key = item.owner ?? ""
-            var counts = owners[key] ?? (0, 0, 0)
-            if item.done { counts.done += 1 } else if item.overdue { counts.overdue += 1 } else { counts.open += 1 }
-            owners[key] = counts
-        }
         let byOwner = owners.keys.sorted().map { key -> [String: Any] in
             let counts = owners[key]!
             var row: [String: Any] = ["open": counts.open, "overdue": counts.overdue, "done": counts.done, "hasOverdue": counts.overdue > 0]
