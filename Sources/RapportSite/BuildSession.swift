@@ -187,6 +187,8 @@ public final class BuildSession: Sendable {
             let text = job.render()
             return (route: job.route, text: text, cpu: StageClock.threadCPU() - start)
         }
+        // The kept note jobs must not hold this rebuild's model (and its portal) until the next.
+        notePages!.renderer.model = nil
         var assets: [(String, [UInt8])] = []
         if changes.everything {
             for asset in templates.assets {
@@ -292,7 +294,13 @@ public final class BuildSession: Sendable {
         // objects: comparing those needs no read of the notes themselves).
         let sameNotes = portal.notes.count == memory.notes.count
             && zip(portal.notes, memory.notes).allSatisfy { $0 === $1 || $0.ref == $1.ref }
-        if !sameNotes {
+        // The notes are kept in a list of their own, changed in place: sharing the portal's
+        // would make the next load copy it.
+        if sameNotes {
+            for index in portal.notes.indices where memory.notes[index] !== portal.notes[index] {
+                memory.notes[index] = portal.notes[index]
+            }
+        } else {
             let now = Set(portal.notes.map(\.ref))
             let before = Set(memory.notes.map(\.ref))
             changed.formUnion(before.subtracting(now))
@@ -332,7 +340,7 @@ public final class BuildSession: Sendable {
         }
         memory.templatesSignature = templateFiles
         memory.configSignature = configSignature
-        memory.notes = portal.notes
+        if !sameNotes { memory.notes = portal.notes.map { $0 } }
         memory.built = true
         return changes
     }

@@ -346,7 +346,8 @@ struct TagGroups: Sendable {
     private var notes: [Note]
 
     init(portal: Portal) {
-        notes = portal.notes
+        // A list of its own: sharing the portal's would make the next load copy it.
+        notes = portal.notes.map { $0 }
         // Few tags, many notes: each tag is made a slug once, and notes are added to their
         // tag's list in place.
         var groupOfTag: [String: Int] = [:]

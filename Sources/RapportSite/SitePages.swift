@@ -84,21 +84,22 @@ enum PageDependency: Sendable {
 /// gives it each rebuild's model, so that the jobs of notes that did not change are kept.
 final class NotePageRenderer: Sendable {
     let chrome: PageChrome
-    private let current: Mutex<SiteModel>
+    private let current: Mutex<SiteModel?>
 
     init(chrome: PageChrome, model: SiteModel) {
         self.chrome = chrome
         current = Mutex(model)
     }
 
-    /// The model pages are rendered with.
-    var model: SiteModel {
+    /// The model pages are rendered with; a session lets it go between rebuilds (it holds
+    /// the portal, which the next load then changes in place rather than copying).
+    var model: SiteModel? {
         get { current.withLock { $0 } }
         set { current.withLock { $0 = newValue } }
     }
 
     func render(_ note: Note, route: String) -> PageText {
-        let page = PageContext(model: model, route: route).notePage(note)
+        let page = PageContext(model: model!, route: route).notePage(note)
         return .bytes(chrome.templates.renderBytes("note", chrome.decorate(page)))
     }
 }
