@@ -19,10 +19,16 @@ import Testing
 
     private var anHourAgo: Int { Int(Date().timeIntervalSince1970) - 3600 }
 
-    @Test func aFolderWhoseSignatureDidNotChangeIsNotReadAgain() throws {
+    /// The fixture with every folder's time an hour back, so that the memo trusts them.
+    private func settledFolder() throws -> (folder: ContentFolder, past: Int) {
         let folder = try ContentFolder(Self.files)
         let past = anHourAgo
         for path in ["", "/meetings", "/pages"] { setTime(folder.root + path, past) }
+        return (folder, past)
+    }
+
+    @Test func aFolderWhoseSignatureDidNotChangeIsNotReadAgain() throws {
+        let (folder, past) = try settledFolder()
         var memo = ScanMemo()
         let first = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
         #expect(first.notes == ["meetings/2026-04-07-a.md", "pages/plan.md"])
@@ -38,9 +44,7 @@ import Testing
     /// A note saved by writing a new file and renaming it over the old one changes its
     /// folder's time but not its entries: the listing is the same; a note added after is seen.
     @Test func aSaveByRenamingKeepsTheListingAndANewNoteIsSeen() throws {
-        let folder = try ContentFolder(Self.files)
-        let past = anHourAgo
-        for path in ["", "/meetings", "/pages"] { setTime(folder.root + path, past) }
+        let (folder, past) = try settledFolder()
         var memo = ScanMemo()
         let first = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
         let note = folder.root + "/meetings/2026-04-07-a.md"
@@ -54,9 +58,7 @@ import Testing
     }
 
     @Test func aFolderThatChangedIsReadAgainAndTheOthersAreNot() throws {
-        let folder = try ContentFolder(Self.files)
-        let past = anHourAgo
-        for path in ["", "/meetings", "/pages"] { setTime(folder.root + path, past) }
+        let (folder, past) = try settledFolder()
         var memo = ScanMemo()
         _ = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
 
