@@ -5,25 +5,65 @@ import Synchronization
 /// cmark-gfm's inline parser reads a process-wide table of special characters, which every
 /// parse writes its extensions' characters into and clears again around its inline pass,
 /// inside `cmark_parser_finish` (github/cmark-gfm#221): concurrent inline passes corrupt
-/// each other's output. Every `cmark_parser_finish` in the process goes through this lock.
-/// Block parsing (`cmark_parser_feed`) neither reads nor writes the table in the version
-/// Rapport builds with (0.29.0.gfm.6, whose table extension splits rows without the inline
-/// parser), so it runs outside the lock, on every core.
+/// each other's output, one clearing `~` while another is reading `~~struck~~`.
+///
+/// The library makes both writes through one exported function,
+/// `cmark_manage_extensions_special_characters`, which it calls through its PLT. Rapport
+/// defines that function too (below), and the executable exports it (`Package.swift`), so
+/// the dynamic linker binds the library's calls to Rapport's, which does nothing. The table
+/// is filled once, with the library's own function, before the first parse, for the one
+/// set of extensions every parser here attaches, and is never cleared: every inline pass
+/// reads the same table a serial run reads, and inline passes run on every core.
+///
+/// Should the override not be bound (a binary linked without the export), parses take
+/// `finishLock` around `cmark_parser_finish` instead, as they did before. Block parsing
+/// (`cmark_parser_feed`) neither reads nor writes the table in the version Rapport builds
+/// with (0.29.0.gfm.6, whose table extension splits rows without the inline parser).
+@_cdecl("cmark_manage_extensions_special_characters")
+public func keepSpecialCharacterTable(_ parser: OpaquePointer?, _ add: Int32) {}
+
 private let finishLock = Mutex(())
 
 /// The GFM extensions Rapport turns on, in the order they are attached: tables,
-/// strikethrough, autolinks, the tag filter and task lists. Registering and looking them up
-/// happens once per process (Swift runs a global's initializer once, safely).
-nonisolated(unsafe) private let gfmExtensions: [OpaquePointer] = {
+/// strikethrough, autolinks, the tag filter and task lists, with the special-character
+/// table filled for them. Registering and looking them up happens once per process (Swift
+/// runs a global's initializer once, safely).
+nonisolated(unsafe) private let gfmExtensions: (list: [OpaquePointer], tableIsFixed: Bool) = {
     cmark_gfm_core_extensions_ensure_registered()
     let names: [String] = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    return names.compactMap { cmark_find_syntax_extension($0) }
+    let list = names.compactMap { cmark_find_syntax_extension($0) }
+    return (list, SpecialCharacterTable.fill(for: list))
 }()
+
+private enum SpecialCharacterTable {
+    typealias Manage = @convention(c) (OpaquePointer?, Int32) -> Void
+    static let name = "cmark_manage_extensions_special_characters"
+
+    /// Fills the table with the library's own function, when the calls inside the library
+    /// reach `keepSpecialCharacterTable` instead of it; returns whether they do.
+    static func fill(for extensions: [OpaquePointer]) -> Bool {
+        // RTLD_NEXT: the definition after the executable's, the library's own.
+        guard let bound = dlsym(nil, name), let library = dlsym(UnsafeMutableRawPointer(bitPattern: -1), name),
+            bound != library
+        else { return false }
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)
+        defer { cmark_parser_free(parser) }
+        for ext in extensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        unsafeBitCast(library, to: Manage.self)(parser, 1)
+        return true
+    }
+}
+
+extension MarkdownDocument {
+    /// Whether inline passes run concurrently, the special-character table being fixed;
+    /// otherwise they take turns.
+    public static var parsesConcurrently: Bool { gfmExtensions.tableIsFixed }
+}
 
 /// A parsed Markdown body: one cmark-gfm syntax tree with the GFM extensions Rapport uses.
 ///
 /// A document is not shared between threads; parse one per task. Rendering and walking the
-/// tree are safe to run concurrently on different documents: only the inline pass takes the lock.
+/// tree are safe to run concurrently on different documents (see `keepSpecialCharacterTable`).
 public final class MarkdownDocument {
     let root: OpaquePointer
     private let extensions: UnsafeMutablePointer<cmark_llist>?
@@ -36,7 +76,7 @@ public final class MarkdownDocument {
     public init(_ text: String) {
         source = SourceText(text)
         let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS)!
-        for ext in gfmExtensions { cmark_parser_attach_syntax_extension(parser, ext) }
+        for ext in gfmExtensions.list { cmark_parser_attach_syntax_extension(parser, ext) }
         var copy = text
         copy.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -44,9 +84,13 @@ public final class MarkdownDocument {
             }
         }
         self.parser = parser
-        var finished: OpaquePointer!
-        finishLock.withLock { _ in finished = cmark_parser_finish(parser) }
-        root = finished
+        if gfmExtensions.tableIsFixed {
+            root = cmark_parser_finish(parser)
+        } else {
+            var finished: OpaquePointer!
+            finishLock.withLock { _ in finished = cmark_parser_finish(parser) }
+            root = finished
+        }
         extensions = cmark_parser_get_syntax_extensions(parser)
     }
 
