@@ -33,13 +33,13 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## deps: libcmark-gfm and its extensions from Debian, installed only when missing
+## deps: libcmark-gfm and its extensions, and mimalloc, from Debian, installed only when missing
 deps:
 	@if [ -f /usr/include/cmark-gfm.h ] && [ -f /usr/include/cmark-gfm-core-extensions.h ] \
-	    && pkg-config --exists libcmark-gfm 2>/dev/null; then :; else \
-	  echo "Installing libcmark-gfm-dev and libcmark-gfm-extensions-dev with apt-get (they are missing)"; \
+	    && [ -f /usr/include/mimalloc.h ] && pkg-config --exists libcmark-gfm 2>/dev/null; then :; else \
+	  echo "Installing libcmark-gfm-dev, libcmark-gfm-extensions-dev and libmimalloc-dev with apt-get (they are missing)"; \
 	  $(SUDO) apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config; \
 	fi
 
 clean:

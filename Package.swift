@@ -30,7 +30,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "rapport",
-            dependencies: ["RapportSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RapportSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // Debian's libmimalloc-dev (`make deps`): listed before libc, it replaces malloc for
+            // the whole process; a 10,000-note build takes about a tenth less time and CPU.
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
