@@ -247,6 +247,8 @@ struct CompiledLibrary: Sendable {
                 switch ValueKind(of: value) {
                 case .list:
                     for item in value as! [[String: Any]] { runPushing(scope: .object(item), body, op.c, frame, &out) }
+                case .textList:
+                    for item in value as! [[String: String]] { runPushing(scope: .textObject(item), body, op.c, frame, &out) }
                 case .rows:
                     for row in value as! [TemplateRow] { runRow(row, section: index, body, op.c, frame, &out) }
                 case .flag:
@@ -270,6 +272,8 @@ struct CompiledLibrary: Sendable {
                 switch ValueKind(of: value) {
                 case .list:
                     if (value as! [[String: Any]]).isEmpty { runPushing(value, body, op.c, frame, &out) }
+                case .textList:
+                    if (value as! [[String: String]]).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .rows:
                     if (value as! [TemplateRow]).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .flag:
@@ -371,18 +375,18 @@ struct CompiledLibrary: Sendable {
             var value: Any
             if op.d & NameFlags.anchored != 0 {
                 lowestLookup = min(lowestLookup, stack.count - 1)
-                guard let top = stack.last, let found = top.child(names[first]) else { return nil }
+                guard !stack.isEmpty, let found = stack.withUnsafeBufferPointer({ $0[$0.count - 1].child(names[first]) }) else { return nil }
                 value = found
             } else {
-                var found: Any? = nil
                 let name = names[first]
                 var position = stack.count
-                while position > 0 {
-                    position -= 1
-                    if let child = stack[position].child(name) {
-                        found = child
-                        break
+                // Through a buffer pointer: each scope is read in place, not copied out.
+                let found: Any? = stack.withUnsafeBufferPointer { scopes in
+                    while position > 0 {
+                        position -= 1
+                        if let child = scopes[position].child(name) { return child }
                     }
+                    return nil
                 }
                 guard let match = found else {
                     // Found nowhere: the output depends on the name staying missing.
@@ -404,7 +408,7 @@ struct CompiledLibrary: Sendable {
             case .object: return (object as! [String: Any])[name]
             case .textObject: return (object as! [String: String])[name]
             case .row: return (object as! TemplateRow).values[name]
-            case .text, .flag, .list, .rows: return nil
+            case .text, .flag, .list, .textList, .rows: return nil
             case .other: break
             }
             if isNull(object) { return nil }
@@ -456,12 +460,14 @@ struct CompiledLibrary: Sendable {
 /// name looked up in it.
 private enum Scope {
     case object([String: Any])
+    case textObject([String: String])
     case row(TemplateRow)
     case other(Any)
 
     init(_ value: Any) {
         switch ValueKind(of: value) {
         case .object: self = .object(value as! [String: Any])
+        case .textObject: self = .textObject(value as! [String: String])
         case .row: self = .row(value as! TemplateRow)
         default: self = .other(value)
         }
@@ -470,6 +476,7 @@ private enum Scope {
     var value: Any {
         switch self {
         case .object(let object): return object
+        case .textObject(let object): return object
         case .row(let row): return row
         case .other(let value): return value
         }
@@ -478,6 +485,7 @@ private enum Scope {
     func child(_ name: String) -> Any? {
         switch self {
         case .object(let object): return object[name]
+        case .textObject(let object): return object[name]
         case .row(let row): return row.values[name]
         case .other(let value): return CompiledLibrary.Renderer.child(name, of: value)
         }
@@ -488,12 +496,13 @@ private enum Scope {
 /// dynamic type is a copy, while a failed or converting cast between collection types costs
 /// an allocation or a walk over the elements.
 private enum ValueKind: Equatable {
-    case object, textObject, list, text, flag, row, rows, other
+    case object, textObject, list, textList, text, flag, row, rows, other
 
     // Generic metadata looked up once, not at every comparison.
     private static let objectType = ObjectIdentifier([String: Any].self)
     private static let textObjectType = ObjectIdentifier([String: String].self)
     private static let listType = ObjectIdentifier([[String: Any]].self)
+    private static let textListType = ObjectIdentifier([[String: String]].self)
     private static let textType = ObjectIdentifier(String.self)
     private static let flagType = ObjectIdentifier(Bool.self)
     private static let rowType = ObjectIdentifier(TemplateRow.self)
@@ -515,6 +524,8 @@ private enum ValueKind: Equatable {
             self = .row
         } else if type == Self.rowsType {
             self = .rows
+        } else if type == Self.textListType {
+            self = .textList
         } else {
             self = .other
         }
