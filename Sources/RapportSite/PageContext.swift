@@ -21,14 +21,22 @@ struct PageContext {
 
     /// The keys every layout has: site names, navigation, the as-of date.
     func base(title: String, section: String?, extra: [String: Any]) -> [String: Any] {
-        // Made at its final size (the base keys, the page's, and the chrome `PageChrome`
-        // adds): a dictionary that grows is hashed again each time it does.
-        var context = [String: Any](minimumCapacity: 16 + extra.count)
+        // The keys that depend on the page's depth and section only are made once for each
+        // and copied (a copy takes the hashed table as it is; inserting hashes every key).
+        var context = model.shared.value("base|" + root + "|" + (section ?? "")) { makeBase(section: section) }
+        context["title"] = title
+        for (key, value) in extra { context[key] = value }
+        return context
+    }
+
+    private func makeBase(section: String?) -> [String: Any] {
+        // Room for the page's own keys and the chrome `PageChrome` adds: a dictionary that
+        // grows is hashed again each time it does.
+        var context = [String: Any](minimumCapacity: 32)
         let keys: KeyValuePairs<String, Any> = [
             "site": model.siteNames,
             "root": root,
-            "title": title,
-            "nav": model.shared.value("nav|" + root + "|" + (section ?? "")) { navigation(section: section) },
+            "nav": navigation(section: section),
             "asOf": model.asOfText,
             "asOfISO": model.analysis.asOf.description,
             "internalBuild": model.includeInternal,
@@ -41,7 +49,6 @@ struct PageContext {
             "section": section ?? "",
         ]
         for (key, value) in keys { context[key] = value }
-        for (key, value) in extra { context[key] = value }
         return context
     }
 
@@ -102,11 +109,15 @@ struct PageContext {
     }
 
     func action(_ item: ActionItem, showMeeting: Bool = true) -> TemplateRow {
-        // Rows without the meeting are shown once, on the meeting's own page: not kept.
-        guard showMeeting else { return TemplateRow(makeAction(item, showMeeting: false)) }
-        return model.shared.objectValue("action", root: root, of: item, note: item.meeting) {
+        let shared = model.shared.objectValue("action", root: root, of: item, note: item.meeting) {
             TemplateRow(makeAction(item, showMeeting: true))
         }
+        guard !showMeeting else { return shared }
+        // Rows without the meeting are shown once, on the meeting's own page: not kept, but
+        // copied from the kept row, which differs in that one key.
+        var values = shared.values
+        values["showMeeting"] = false
+        return TemplateRow(values)
     }
 
     func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
