@@ -14,15 +14,16 @@ enum RouteCheck {
     static func diagnostics(_ jobs: [PageJob], model: SiteModel, displayRoot: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for note in model.portal.notes {
-            let name = Routes.note(note.ref).split(separator: "/").last.map(String.init) ?? ""
-            if name.utf8.count > nameLimit {
+            let route = Routes.note(note.ref).utf8
+            let length = route.count - (route.lastIndex(of: UInt8(ascii: "/")).map { route.distance(from: route.startIndex, to: $0) + 1 } ?? 0)
+            if length > nameLimit {
                 found.append(
                     .error(
                         ContentScanner.join(displayRoot, note.path), 1, 1,
-                        "the file name is too long for its page (\(name.utf8.count) bytes, at most \(nameLimit)): shorten it"))
+                        "the file name is too long for its page (\(length) bytes, at most \(nameLimit)): shorten it"))
             }
         }
-        var seen: Set<String> = []
+        var seen = Set<String>(minimumCapacity: jobs.count)
         var repeated: Set<String> = []
         for job in jobs where !seen.insert(job.route).inserted { repeated.insert(job.route) }
         let portalFile = ContentScanner.join(displayRoot, "portal.yaml")
