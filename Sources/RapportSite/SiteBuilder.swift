@@ -121,11 +121,13 @@ public enum SiteBuilder {
     /// exactly as it was and the errors are thrown.
     public static func build(_ options: BuildOptions, protecting: [String] = []) throws -> BuildReport {
         var timer = StageClock()
+        // The theme is read and compiled while the content loads: neither needs the other.
+        let theme = Background { TemplateSet.load(from: options.templates, engine: options.templateEngine) }
         let loaded = PortalLoader.load(
             contentRoot: options.content, displayRoot: options.content, options: options.loadOptions, route: Routes.note)
         timer.lap("load")
         let templates: TemplateSet
-        switch TemplateSet.load(from: options.templates, engine: options.templateEngine) {
+        switch theme.value {
         case .success(let set): templates = set
         case .failure(let failure): throw BuildFailure(loaded.diagnostics + failure.diagnostics)
         }

@@ -30,3 +30,24 @@ private final class ResultBuffer<R>: @unchecked Sendable {
 
     func values() -> [R] { (0..<count).map { slots[$0]! } }
 }
+
+/// A value made on another thread while the caller goes on with other work.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    /// Written once, before `done` is left; read only after waiting for it.
+    private var result: Value?
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.done.leave()
+        }
+    }
+
+    /// The value, once made (waits for it).
+    public var value: Value {
+        done.wait()
+        return result!
+    }
+}
