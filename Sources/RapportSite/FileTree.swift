@@ -54,7 +54,7 @@ enum FileTree {
         guard fd >= 0 else { throw FileError("cannot write \(path): \(errorText())") }
         defer { close(fd) }
         // A string's UTF-8 view or an array is written in place; anything else is copied once.
-        let written = try bytes.withContiguousStorageIfAvailable { try writeAll($0, to: fd, path: path) }
+        let written: Void? = try bytes.withContiguousStorageIfAvailable { try writeAll($0, to: fd, path: path) }
         if written == nil { try Array(bytes).withUnsafeBufferPointer { try writeAll($0, to: fd, path: path) } }
     }
 
@@ -93,18 +93,40 @@ enum FileTree {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if info.st_mode & S_IFMT == S_IFDIR {
-            if let handle = opendir(path) {
-                var names: [String] = []
-                while let entry = readdir(handle) {
-                    let name = ContentScanner.entryName(entry)
-                    if name != "." && name != ".." { names.append(name) }
-                }
-                closedir(handle)
-                for name in names { remove(path + "/" + name) }
-            }
+            let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if folder >= 0 { empty(folder) }
             rmdir(path)
         } else {
             unlink(path)
+        }
+    }
+
+    /// Removes everything in the open folder `folder`, and closes it. Entries are removed
+    /// relative to the folder (no path is looked up again from the root for each file),
+    /// and the listing's entry types spare a `stat` per file.
+    private static func empty(_ folder: Int32) {
+        guard let handle = fdopendir(folder) else {
+            close(folder)
+            return
+        }
+        defer { closedir(handle) }
+        var files: [String] = []
+        var folders: [String] = []
+        while let entry = readdir(handle) {
+            let name = ContentScanner.entryName(entry)
+            if name == "." || name == ".." { continue }
+            var isFolder = Int(entry.pointee.d_type) == DT_DIR
+            if Int(entry.pointee.d_type) == DT_UNKNOWN {
+                var info = stat()
+                isFolder = fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder { folders.append(name) } else { files.append(name) }
+        }
+        for name in files { unlinkat(folder, name, 0) }
+        for name in folders {
+            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if child >= 0 { empty(child) }
+            unlinkat(folder, name, AT_REMOVEDIR)
         }
     }
 

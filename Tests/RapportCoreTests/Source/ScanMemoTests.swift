@@ -44,7 +44,7 @@ import Testing
     /// A note saved by writing a new file and renaming it over the old one changes its
     /// folder's time but not its entries: the listing is the same; a note added after is seen.
     @Test func aSaveByRenamingKeepsTheListingAndANewNoteIsSeen() throws {
-        let (folder, past) = try settledFolder()
+        let (folder, _) = try settledFolder()
         var memo = ScanMemo()
         let first = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
         let note = folder.root + "/meetings/2026-04-07-a.md"
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func aFolderThatChangedIsReadAgainAndTheOthersAreNot() throws {
-        let (folder, past) = try settledFolder()
+        let (folder, _) = try settledFolder()
         var memo = ScanMemo()
         _ = ContentScanner.list(root: folder.root, displayRoot: "content", memo: &memo)
 

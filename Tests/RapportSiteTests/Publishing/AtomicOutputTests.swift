@@ -47,6 +47,26 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root).sorted() == ["content", "output"])
     }
 
+    /// The previous build is removed whole once the new one is in place: folders within
+    /// folders go, and a symbolic link in it goes without what it points to.
+    @Test func theReplacedBuildIsRemovedWithoutFollowingLinks() throws {
+        let fixture = try SiteFixture(copying: "portal-basic")
+        try fixture.build()
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: fixture.root + "/elsewhere", withIntermediateDirectories: true)
+        try Data("theirs".utf8).write(to: URL(fileURLWithPath: fixture.root + "/elsewhere/file.txt"))
+        try manager.createSymbolicLink(atPath: fixture.root + "/output/api/link", withDestinationPath: fixture.root + "/elsewhere")
+        try manager.createDirectory(atPath: fixture.root + "/output/extra/deep", withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: URL(fileURLWithPath: fixture.root + "/output/extra/deep/old.txt"))
+
+        try fixture.build()
+        #expect(try manager.contentsOfDirectory(atPath: fixture.root).sorted() == ["content", "elsewhere", "output"])
+        #expect(SiteFixture.files(under: fixture.root + "/elsewhere") == ["file.txt": Data("theirs".utf8)])
+        #expect(!manager.fileExists(atPath: fixture.root + "/output/extra"))
+        #expect((try? manager.destinationOfSymbolicLink(atPath: fixture.root + "/output/api/link")) == nil)
+        #expect(fixture.page("api/kpis.json") != nil)
+    }
+
     @Test func anOutputFolderOfSomeoneElsesFilesIsRefused() throws {
         let fixture = try SiteFixture(copying: "portal-basic")
         try FileManager.default.createDirectory(atPath: fixture.root + "/output", withIntermediateDirectories: true)
