@@ -18,7 +18,7 @@ enum MeetingCalendar {
         func lines(_ lines: [String]) -> String {
             var out: [UInt8] = []
             for line in lines {
-                fold(line, into: &out)
+                fold(Array(line.utf8), into: &out)
                 out += [0x0D, 0x0A]
             }
             return String(decoding: out, as: UTF8.self)
@@ -47,87 +47,123 @@ enum MeetingCalendar {
     /// One meeting's event, its lines folded and ended with CR LF.
     private static func event(_ note: Note, model: SiteModel, baseURL: String, host: String, stamp: String) -> String {
         guard case .meeting(let details) = note.details, let date = note.date else { return "" }
-        let names = details.attendees.map { model.people[$0]?.name ?? "@" + $0 }
-        var description: [String] = []
-        if !names.isEmpty { description.append("Attendees: " + names.joined(separator: ", ")) }
-        let decisions = model.decisions(of: note.ref)
-        let actions = model.actions(of: note.ref)
-        if !decisions.isEmpty || !actions.isEmpty {
-            description.append("Decisions: \(decisions.count). Actions: \(actions.count).")
+        var description: [UInt8] = []
+        description.reserveCapacity(1024)
+        // Paragraphs are escaped one by one, with the blank line between them escaped too.
+        func paragraph(_ text: String) {
+            if !description.isEmpty { description += Array("\\n\\n".utf8) }
+            escape(text, into: &description)
         }
+        if !details.attendees.isEmpty {
+            paragraph("Attendees: " + details.attendees.map { model.people[$0]?.name ?? "@" + $0 }.joined(separator: ", "))
+        }
+        let decisions = model.decisions(of: note.ref).count
+        let actions = model.actions(of: note.ref).count
+        if decisions > 0 || actions > 0 { paragraph("Decisions: \(decisions). Actions: \(actions).") }
         let excerpt = Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: 500)
-        if !excerpt.isEmpty { description.append(excerpt) }
-        if !baseURL.isEmpty { description.append(baseURL + Routes.note(note.ref)) }
-        var lines = [
-            "BEGIN:VEVENT",
-            "UID:" + text("\(note.id)@\(host)"),
-            "DTSTAMP:" + stamp,
-            "DTSTART;VALUE=DATE:" + compact(date),
-            "DTEND;VALUE=DATE:" + compact(date.adding(days: 1)),
-            "SUMMARY:" + text(note.title),
-        ]
-        if !description.isEmpty { lines.append("DESCRIPTION:" + text(description.joined(separator: "\n\n"))) }
-        if let kind = details.meetingKind { lines.append("CATEGORIES:" + text(Format.meetingKind(kind))) }
-        if !baseURL.isEmpty { lines.append("URL:" + baseURL + Routes.note(note.ref)) }
-        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        if !excerpt.isEmpty { paragraph(excerpt) }
+        if !baseURL.isEmpty { paragraph(baseURL + Routes.note(note.ref)) }
+
         var out: [UInt8] = []
-        for line in lines {
-            fold(line, into: &out)
+        out.reserveCapacity(description.count + 512)
+        // Each content line: its name, then its value, escaped or not, folded, CR LF.
+        func line(_ name: StaticString, _ value: some Collection<UInt8>) {
+            var bytes = [UInt8](UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+            bytes.append(contentsOf: value)
+            fold(bytes, into: &out)
             out += [0x0D, 0x0A]
         }
+        func line(_ name: StaticString, text value: String) {
+            var escaped: [UInt8] = []
+            escape(value, into: &escaped)
+            line(name, escaped)
+        }
+        line("BEGIN:VEVENT", [])
+        line("UID:", text: "\(note.id)@\(host)")
+        line("DTSTAMP:", stamp.utf8)
+        line("DTSTART;VALUE=DATE:", compactBytes(date))
+        line("DTEND;VALUE=DATE:", compactBytes(date.adding(days: 1)))
+        line("SUMMARY:", text: note.title)
+        if !description.isEmpty { line("DESCRIPTION:", description) }
+        if let kind = details.meetingKind { line("CATEGORIES:", text: Format.meetingKind(kind)) }
+        if !baseURL.isEmpty { line("URL:", (baseURL + Routes.note(note.ref)).utf8) }
+        line("TRANSP:TRANSPARENT", [])
+        line("END:VEVENT", [])
         return String(decoding: out, as: UTF8.self)
     }
 
     /// `20260408`.
-    static func compact(_ day: Day) -> String {
-        var text = day.description
-        text.removeAll { $0 == "-" }
-        return text
+    static func compact(_ day: Day) -> String { String(decoding: compactBytes(day), as: UTF8.self) }
+
+    private static func compactBytes(_ day: Day) -> [UInt8] {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(8)
+        for (value, width) in [(day.year, 4), (day.month, 2), (day.day, 2)] {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            // A year past 9999 keeps all its digits, as `Day.description` does.
+            if width == 4 && value >= 10_000 { digits += Array(String(value).utf8); continue }
+            while divisor > 0 {
+                digits.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        return digits
     }
 
     /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and new line escaped;
     /// other control characters dropped. Some calendar apps show descriptions as HTML, so a
     /// `<` that would open a tag (`<script`, `</b`, `<!--`) becomes `‹`; `a < b` stays.
     static func text(_ value: String) -> String {
-        // Works on UTF-8 bytes: it runs over every meeting of large portals. Only ASCII
-        // bytes are changed, so multi-byte characters pass through whole.
-        let bytes = Array(value.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        for (index, byte) in bytes.enumerated() {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
-                out += [UInt8(ascii: "\\"), byte]
-            case 0x0A:
-                out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x09:
-                out.append(0x20)
-            case UInt8(ascii: "<"):
-                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-                let opensTag =
-                    (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
-                    || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
-                out += opensTag ? Array("\u{2039}".utf8) : [byte]
-            default:
-                if byte < 0x20 || byte == 0x7F { continue }
-                out.append(byte)
+        escape(value, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` escaped as a TEXT value (see `text(_:)`). Works on UTF-8 bytes: it
+    /// runs over every meeting of large portals. Only ASCII bytes are changed, so
+    /// multi-byte characters pass through whole.
+    static func escape(_ value: String, into out: inout [UInt8]) {
+        var value = value
+        value.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 16)
+            for index in bytes.indices {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                case 0x0A:
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "n"))
+                case 0x09:
+                    out.append(0x20)
+                case UInt8(ascii: "<"):
+                    let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                    let opensTag =
+                        (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
+                        || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                    // U+2039 SINGLE LEFT-POINTING ANGLE QUOTATION MARK, in UTF-8.
+                    if opensTag { out += [0xE2, 0x80, 0xB9] } else { out.append(byte) }
+                default:
+                    if byte < 0x20 || byte == 0x7F { continue }
+                    out.append(byte)
+                }
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Folds a content line (RFC 5545 3.1): no line longer than 75 octets, each
     /// continuation starting with one space, never splitting a UTF-8 sequence.
     static func fold(_ line: String) -> String {
         var out: [UInt8] = []
-        fold(line, into: &out)
+        fold(Array(line.utf8), into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `line` folded (see `fold(_:)`).
-    static func fold(_ line: String, into out: inout [UInt8]) {
-        var line = line
-        line.withUTF8 { bytes in
+    static func fold(_ line: [UInt8], into out: inout [UInt8]) {
+        line.withUnsafeBufferPointer { bytes in
             var start = 0
             var limit = 75
             while start < bytes.count {
