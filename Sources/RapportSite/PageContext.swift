@@ -109,12 +109,16 @@ struct PageContext {
     }
 
     func action(_ item: ActionItem, showMeeting: Bool = true) -> TemplateRow {
-        let shared = model.shared.objectValue("action", root: root, of: item, note: item.meeting) {
-            TemplateRow(makeAction(item, showMeeting: true))
+        guard !showMeeting else {
+            return model.shared.objectValue("action", root: root, of: item, note: item.meeting) {
+                TemplateRow(makeAction(item, showMeeting: true))
+            }
         }
-        guard !showMeeting else { return shared }
-        // Rows without the meeting are shown once, on the meeting's own page: not kept, but
-        // copied from the kept row, which differs in that one key.
+        // Rows without the meeting are shown once, on the meeting's own page: not kept. One
+        // the tracker or a person's page kept is copied (only this key differs).
+        guard let shared: TemplateRow = model.shared.madeObjectValue("action", root: root, of: item) else {
+            return TemplateRow(makeAction(item, showMeeting: false))
+        }
         var values = shared.values
         values["showMeeting"] = false
         return TemplateRow(values)

@@ -294,6 +294,12 @@ final class SharedValues: Sendable {
         return value
     }
 
+    /// The value `objectValue` keeps for these, if one was made.
+    func madeObjectValue<Value>(_ purpose: String, root: String, of object: AnyObject) -> Value? {
+        let key = ObjectKey(purpose: purpose, root: root, object: ObjectIdentifier(object))
+        return state.withLock({ $0.objectEntries[key] })?.value as? Value
+    }
+
     /// The value `purpose` made from the notes of `quarter`, made by `make` the first time.
     /// It is forgotten when a note dated in that quarter changes (`forget(quarters:)`), so it
     /// may show nothing but notes dated in the quarter.
