@@ -13,8 +13,18 @@ struct JSONWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes a JSON string keeps as they are: all but control characters, `"`, `\`,
+    /// `<`, `>`, `&` and the lead byte of U+2028 and U+2029 (which is checked further).
+    private static let plainBytes: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && ![0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains(byte)
+    }
+
     /// Appends `value` as a JSON string (see `string(_:)`).
     static func append(_ value: String, to out: inout [UInt8]) {
+        plainBytes.withUnsafeBufferPointer { append(value, plain: $0, to: &out) }
+    }
+
+    private static func append(_ value: String, plain: UnsafeBufferPointer<Bool>, to out: inout [UInt8]) {
         var value = value
         value.withUTF8 { bytes in
             out.reserveCapacity(out.count + bytes.count + 2)
@@ -29,8 +39,8 @@ struct JSONWriter {
             }
             while index < bytes.count {
                 let byte = bytes[index]
-                // Most bytes are letters: past `>` only `\` and the lead byte of U+2028/9 matter.
-                if byte > 0x3E && byte != 0x5C && byte != 0xE2 {
+                // Most bytes are letters, digits, spaces and punctuation that stay as they are.
+                if plain[Int(byte)] {
                     index += 1
                     continue
                 }

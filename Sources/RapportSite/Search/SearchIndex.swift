@@ -86,17 +86,21 @@ enum SearchIndex {
     static func line(_ entry: Entry) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(entry.text.utf8.count + entry.title.utf8.count + 128)
-        out += Array("{\"kind\": ".utf8)
+        func key(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        key("{\"kind\": ")
         JSONWriter.append(entry.kind, to: &out)
-        out += Array(", \"title\": ".utf8)
+        key(", \"title\": ")
         JSONWriter.append(entry.title, to: &out)
-        out += Array(", \"url\": ".utf8)
+        key(", \"url\": ")
         JSONWriter.append(entry.url, to: &out)
-        out += Array(", \"date\": ".utf8)
-        if let date = entry.date { JSONWriter.append(date, to: &out) } else { out += Array("null".utf8) }
-        out += Array(", \"tags\": ".utf8)
-        out += Array(JSONWriter.inlineArray(entry.tags.map(JSONWriter.string)).utf8)
-        out += Array(", \"text\": ".utf8)
+        key(", \"date\": ")
+        if let date = entry.date { JSONWriter.append(date, to: &out) } else { key("null") }
+        key(", \"tags\": [")
+        for (index, tag) in entry.tags.enumerated() {
+            if index > 0 { key(", ") }
+            JSONWriter.append(tag, to: &out)
+        }
+        key("], \"text\": ")
         JSONWriter.append(entry.text, to: &out)
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
