@@ -35,11 +35,13 @@ enum Format {
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
+    static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
+
     /// `7 April 2026`.
-    static func longDate(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1]) \(day.year)" }
+    static func longDate(_ day: Day) -> String { String(day.day) + " " + monthNames[day.month - 1] + " " + String(day.year) }
 
     /// `7 Apr 2026`.
-    static func shortDate(_ day: Day) -> String { "\(day.day) \(monthNames[day.month - 1].prefix(3)) \(day.year)" }
+    static func shortDate(_ day: Day) -> String { String(day.day) + " " + shortMonthNames[day.month - 1] + " " + String(day.year) }
 
     /// A period for people: `April 2026`, `Week 9, 2026`, `2026-Q1`.
     static func period(_ period: Period) -> String {

@@ -67,7 +67,7 @@ struct Publisher {
 
     private func makeFolder(of route: String) throws {
         let path = staging + "/" + route
-        if let slash = path.lastIndex(of: "/") {
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let folder = String(path[..<slash])
             if !folders.contains(folder) {
                 try FileTree.makeDirectories(folder)

@@ -69,7 +69,26 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// ISO weekday: Monday is 1, Sunday is 7.
     public var weekday: Int { ((ordinal % 7) + 7 + 3) % 7 + 1 }
 
-    public var description: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
+    public var description: String {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        }
+        // Ten ASCII digits and dashes, written in place (pages print tens of thousands).
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let zero = UInt8(ascii: "0")
+            out[0] = zero + UInt8(year / 1000)
+            out[1] = zero + UInt8(year / 100 % 10)
+            out[2] = zero + UInt8(year / 10 % 10)
+            out[3] = zero + UInt8(year % 10)
+            out[4] = UInt8(ascii: "-")
+            out[5] = zero + UInt8(month / 10)
+            out[6] = zero + UInt8(month % 10)
+            out[7] = UInt8(ascii: "-")
+            out[8] = zero + UInt8(day / 10)
+            out[9] = zero + UInt8(day % 10)
+            return 10
+        }
+    }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)

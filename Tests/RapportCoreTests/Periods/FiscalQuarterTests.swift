@@ -85,3 +85,22 @@ import Testing
         #expect(q4.next.previous == q4)
     }
 }
+
+/// A day's ISO text, written digit by digit: padded years, months and days, and the years
+/// outside four digits that fall back to plain formatting.
+@Suite struct DayTextTests {
+    @Test(arguments: [
+        (2026, 3, 27, "2026-03-27"), (999, 1, 1, "0999-01-01"), (7, 12, 31, "0007-12-31"), (2024, 2, 29, "2024-02-29"),
+        (9999, 12, 31, "9999-12-31"),
+    ])
+    func aDayIsWrittenAsYearMonthDay(year: Int, month: Int, day: Int, text: String) throws {
+        let parsed = try #require(Day(year: year, month: month, day: day))
+        #expect(parsed.description == text)
+        #expect(Day(text) == parsed)
+    }
+
+    @Test func aDayPastYear9999KeepsEveryDigit() throws {
+        let last = try #require(Day(year: 9999, month: 12, day: 31))
+        #expect(last.adding(days: 1).description == "10000-01-01")
+    }
+}
