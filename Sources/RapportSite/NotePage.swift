@@ -4,13 +4,19 @@ import RapportCore
 /// The page of one note: its facts, its body and what the analysis found in it.
 extension PageContext {
     func notePage(_ note: Note) -> [String: Any] {
-        var page: [String: Any] = [
-            "title": note.title, "kind": note.kind.rawValue, "kindTitle": note.kind.singularTitle,
-            "kindPlural": note.kind.pluralTitle, "kindHref": href(Routes.list(note.kind)),
-            "html": note.body.html(root: root), "tags": tagLinks(note.tags), "hasTags": !note.tags.isEmpty,
-            "internal": note.visibility == .internal, "draft": note.isDraft,
-            "source": note.path,
-        ]
+        // At its final size: a dictionary that grows is hashed again each time it does.
+        var page = [String: Any](minimumCapacity: 28)
+        page["title"] = note.title
+        page["kind"] = note.kind.rawValue
+        page["kindTitle"] = note.kind.singularTitle
+        page["kindPlural"] = note.kind.pluralTitle
+        page["kindHref"] = href(Routes.list(note.kind))
+        page["html"] = note.body.html(root: root)
+        page["tags"] = tagLinks(note.tags)
+        page["hasTags"] = !note.tags.isEmpty
+        page["internal"] = note.visibility == .internal
+        page["draft"] = note.isDraft
+        page["source"] = note.path
         if let date = note.date {
             page["date"] = Format.longDate(date)
             page["isoDate"] = date.description
@@ -27,13 +33,15 @@ extension PageContext {
         case .meeting(let meeting):
             fact("Kind", meeting.meetingKind.map(meetingKindLabel))
             page["attendees"] = meeting.attendees.compactMap { person($0) }
-            page["actions"] = model.actions(of: note.ref).map { action($0, showMeeting: false) }
-            page["decisions"] = model.decisions(of: note.ref).enumerated().map {
+            let actions = model.actions(of: note.ref)
+            let decisions = model.decisions(of: note.ref)
+            page["actions"] = actions.map { action($0, showMeeting: false) }
+            page["decisions"] = decisions.enumerated().map {
                 ["text": $0.element.text, "anchor": "decision-\($0.offset + 1)"]
             }
             page["isMeeting"] = true
-            page["hasActions"] = !model.actions(of: note.ref).isEmpty
-            page["hasDecisions"] = !model.decisions(of: note.ref).isEmpty
+            page["hasActions"] = !actions.isEmpty
+            page["hasDecisions"] = !decisions.isEmpty
         case .kpi:
             if let kpi = model.analysis.kpi(note.id) { page["kpi"] = kpiDetail(kpi) }
             page["isKPI"] = true

@@ -127,15 +127,16 @@ struct PageContext {
     func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
         // At its final size (up to 18 keys): tens of thousands are made per build.
         var row = [String: Any](minimumCapacity: 18)
-        let keys: KeyValuePairs<String, Any> = [
-            "text": item.text, "done": item.done, "overdue": item.overdue,
-            "status": item.done ? "done" : (item.overdue ? "overdue" : "open"),
-            "statusLabel": item.done ? "Done" : (item.overdue ? "Overdue" : "Open"),
-            "meetingTitle": item.meetingTitle, "meetingHref": href(Routes.note(item.meeting)),
-            "date": Format.shortDate(item.date), "isoDate": item.date.description,
-            "showMeeting": showMeeting,
-        ]
-        for (key, value) in keys { row[key] = value }
+        row["text"] = item.text
+        row["done"] = item.done
+        row["overdue"] = item.overdue
+        row["status"] = item.done ? "done" : (item.overdue ? "overdue" : "open")
+        row["statusLabel"] = item.done ? "Done" : (item.overdue ? "Overdue" : "Open")
+        row["meetingTitle"] = item.meetingTitle
+        row["meetingHref"] = href(Routes.note(item.meeting))
+        row["date"] = Format.shortDate(item.date)
+        row["isoDate"] = item.date.description
+        row["showMeeting"] = showMeeting
         if let owner = person(item.owner) { row["owner"] = owner }
         row["hasDue"] = item.due != nil
         if let due = item.due {
