@@ -508,7 +508,7 @@ private enum ValueKind: Equatable {
     private static let rowType = ObjectIdentifier(TemplateRow.self)
     private static let rowsType = ObjectIdentifier([TemplateRow].self)
 
-    init(of value: Any) {
+    init(of value: borrowing Any) {
         let type = ObjectIdentifier(Swift.type(of: value))
         if type == Self.objectType {
             self = .object
