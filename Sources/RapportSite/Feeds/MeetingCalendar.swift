@@ -120,37 +120,54 @@ enum MeetingCalendar {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `value` escaped as a TEXT value (see `text(_:)`). Works on UTF-8 bytes: it
-    /// runs over every meeting of large portals. Only ASCII bytes are changed, so
-    /// multi-byte characters pass through whole.
+    /// Appends `value` escaped as a TEXT value (see `text(_:)`). Works on UTF-8 bytes, a run
+    /// of unchanged bytes at a time: it runs over every meeting of large portals. Only ASCII
+    /// bytes are changed, so multi-byte characters pass through whole.
     static func escape(_ value: String, into out: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 16)
-            for index in bytes.indices {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(byte)
-                case 0x0A:
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: "n"))
-                case 0x09:
-                    out.append(0x20)
-                case UInt8(ascii: "<"):
-                    let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-                    let opensTag =
-                        (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
-                        || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
-                    // U+2039 SINGLE LEFT-POINTING ANGLE QUOTATION MARK, in UTF-8.
-                    if opensTag { out += [0xE2, 0x80, 0xB9] } else { out.append(byte) }
-                default:
-                    if byte < 0x20 || byte == 0x7F { continue }
-                    out.append(byte)
+        keptBytes.withUnsafeBufferPointer { kept in
+            var value = value
+            value.withUTF8 { bytes in
+                out.reserveCapacity(out.count + bytes.count + 16)
+                var runStart = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if kept[Int(byte)] {
+                        index += 1
+                        continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    switch byte {
+                    case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","):
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(byte)
+                    case 0x0A:
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(UInt8(ascii: "n"))
+                    case 0x09:
+                        out.append(0x20)
+                    case UInt8(ascii: "<"):
+                        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                        let opensTag =
+                            (next >= 0x41 && next <= 0x5A) || (next >= 0x61 && next <= 0x7A)
+                            || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                        // U+2039 SINGLE LEFT-POINTING ANGLE QUOTATION MARK, in UTF-8.
+                        if opensTag { out += [0xE2, 0x80, 0xB9] } else { out.append(byte) }
+                    default:
+                        break  // another control character: dropped
+                    }
+                    index += 1
+                    runStart = index
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
             }
         }
+    }
+
+    /// The bytes a TEXT value keeps as they are: all but control characters, DEL, `\`,
+    /// `;`, `,` and `<`.
+    private static let keptBytes: [Bool] = (0...255).map { byte in
+        byte >= 0x20 && byte != 0x7F && ![0x5C, 0x3B, 0x2C, 0x3C].contains(byte)
     }
 
     /// Folds a content line (RFC 5545 3.1): no line longer than 75 octets, each

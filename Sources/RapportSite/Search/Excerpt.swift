@@ -57,8 +57,7 @@ enum Excerpt {
             while index < html.count {
                 if html[index] == UInt8(ascii: "<") {
                     // A tag runs to the next `>`; one never closed hides the rest.
-                    var end = index + 1
-                    while end < html.count, html[end] != UInt8(ascii: ">") { end += 1 }
+                    let end = next(UInt8(ascii: ">"), in: html, after: index)
                     guard end < html.count else { break }
                     // Its first twelve bytes are enough to name it.
                     let tag = UnsafeBufferPointer(rebasing: html[(index + 1)..<min(end, index + 13)])
@@ -67,8 +66,7 @@ enum Excerpt {
                     if isHeading(tag) { inHeading = tag.first != UInt8(ascii: "/") }
                     index = end + 1
                 } else {
-                    var end = index + 1
-                    while end < html.count, html[end] != UInt8(ascii: "<") { end += 1 }
+                    let end = next(UInt8(ascii: "<"), in: html, after: index)
                     if !inHeading {
                         // Block tags' spaces may have filled the text already: one byte of text
                         // still comes before reading stops.
@@ -88,6 +86,15 @@ enum Excerpt {
             }
         }
         return (text, truncated)
+    }
+
+    /// The index of the first `byte` after `index` in `bytes`, or the end (memchr: a body's
+    /// runs of text and tags are found a word at a time, not a byte at a time).
+    private static func next(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Int {
+        let start = index + 1
+        guard start < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The tags after which text reads as a new block, as bytes.
