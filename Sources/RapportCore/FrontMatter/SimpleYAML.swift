@@ -9,23 +9,29 @@
 /// every error with its line.
 enum SimpleYAML {
     static func parse(_ yaml: String, firstLine: Int) -> YAMLNode? {
-        var lines: [[UInt8]] = []
-        var current: [UInt8] = []
-        var previous: UInt8 = 0
-        for byte in yaml.utf8 {
-            if byte == 0x0A {
-                lines.append(current)
-                current = []
-            } else {
-                if byte == 0x09 || byte == 0x0D { return nil }  // tabs and stray CRs: leave to Yams
-                // Control characters (C0, DEL, and C1 as UTF-8 `C2 80`-`C2 9F`) are errors that
-                // Yams reports with their line; never accept them here.
-                if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return nil }
-                current.append(byte)
+        var yaml = yaml
+        // Each line copied once, at its size, after its bytes were checked.
+        let split = yaml.withUTF8 { bytes -> [[UInt8]]? in
+            var lines: [[UInt8]] = []
+            var start = 0
+            var previous: UInt8 = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    lines.append(Array(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                    start = index + 1
+                } else {
+                    if byte == 0x09 || byte == 0x0D { return nil }  // tabs and stray CRs: leave to Yams
+                    // Control characters (C0, DEL, and C1 as UTF-8 `C2 80`-`C2 9F`) are errors that
+                    // Yams reports with their line; never accept them here.
+                    if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return nil }
+                }
+                previous = byte
             }
-            previous = byte
+            lines.append(Array(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])))
+            return lines
         }
-        lines.append(current)
+        guard let lines = split else { return nil }
         var reader = Reader(lines: lines, firstLine: firstLine)
         return reader.document()
     }
