@@ -9,13 +9,14 @@ import Synchronization
 ///
 /// The library makes both writes through one exported function,
 /// `cmark_manage_extensions_special_characters`, which it calls through its PLT. Rapport
-/// defines that function too (below), and the executable exports it (`Package.swift`), so
-/// the dynamic linker binds the library's calls to Rapport's, which does nothing. The table
+/// defines that function too (below); the linker puts it in the executable's dynamic
+/// symbols, since a shared library the executable links defines the same name, so the
+/// dynamic linker binds the library's calls to Rapport's, which does nothing. The table
 /// is filled once, with the library's own function, before the first parse, for the one
 /// set of extensions every parser here attaches, and is never cleared: every inline pass
 /// reads the same table a serial run reads, and inline passes run on every core.
 ///
-/// Should the override not be bound (a binary linked without the export), parses take
+/// Should the override not be bound (a binary whose dynamic symbols lack it), parses take
 /// `finishLock` around `cmark_parser_finish` instead, as they did before. Block parsing
 /// (`cmark_parser_feed`) neither reads nor writes the table in the version Rapport builds
 /// with (0.29.0.gfm.6, whose table extension splits rows without the inline parser).
