@@ -95,21 +95,7 @@ enum MeetingCalendar {
     /// `20260408`.
     static func compact(_ day: Day) -> String { String(decoding: compactBytes(day), as: UTF8.self) }
 
-    private static func compactBytes(_ day: Day) -> [UInt8] {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(8)
-        for (value, width) in [(day.year, 4), (day.month, 2), (day.day, 2)] {
-            var divisor = 1
-            for _ in 1..<width { divisor *= 10 }
-            // A year past 9999 keeps all its digits, as `Day.description` does.
-            if width == 4 && value >= 10_000 { digits += Array(String(value).utf8); continue }
-            while divisor > 0 {
-                digits.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-                divisor /= 10
-            }
-        }
-        return digits
-    }
+    private static func compactBytes(_ day: Day) -> [UInt8] { day.description.utf8.filter { $0 != UInt8(ascii: "-") } }
 
     /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and new line escaped;
     /// other control characters dropped. Some calendar apps show descriptions as HTML, so a
