@@ -27,8 +27,20 @@ public enum Numbers {
     /// a minus sign for negatives, no grouping (so it reads the same in every locale).
     public static func display(_ value: Double, decimals: Int = 2) -> String {
         let scale = pow(10.0, Double(decimals))
-        let rounded = (value * scale).rounded() / scale
+        let scaled = (value * scale).rounded()
+        let rounded = scaled / scale
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        // Below 2^52 `rounded` is nearer to `scaled` / 10^decimals than to any other number of
+        // `decimals` places, so printf's digits are `scaled`'s: written out here, without
+        // Foundation's formatter (a review pack prints thousands of these for its sparklines).
+        if abs(scaled) < 1e15, decimals > 0, decimals <= 15 {
+            var digits = Array(String(Int64(abs(scaled))).utf8)
+            if digits.count <= decimals { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: decimals + 1 - digits.count), at: 0) }
+            digits.insert(UInt8(ascii: "."), at: digits.count - decimals)
+            while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+            if digits.last == UInt8(ascii: ".") { digits.removeLast() }
+            return (scaled < 0 ? "-" : "") + String(decoding: digits, as: UTF8.self)
+        }
         var text = String(format: "%.\(decimals)f", locale: nil, rounded)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

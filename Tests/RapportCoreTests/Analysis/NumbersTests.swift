@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RapportCore
@@ -47,6 +48,45 @@ import Testing
         let folder = try ContentFolder(["kpis/k.md": kpiNote("measurements:\n  2026-01: 84\n  2026-02: 84.5\n  2026-03: 1e3")])
         let values = try #require(folder.analysis()?.kpi("k")?.measurements.map { Numbers.json($0.value) })
         #expect(values == ["84", "84.5", "1000"])
+    }
+
+    /// `display` as printf writes it: Rapport writes the digits itself, and must agree.
+    private func byPrintf(_ value: Double, decimals: Int) -> String {
+        let scale = pow(10.0, Double(decimals))
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(format: "%.\(decimals)f", locale: nil, rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    @Test func displayWritesTheDigitsPrintfWrites() {
+        // SplitMix64 from a fixed seed: the same 5,000 values every run.
+        struct Seeded: RandomNumberGenerator {
+            var state: UInt64 = 0x5EED
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var generator = Seeded()
+        var values: [Double] = [0.05, -0.05, 0.005, 1.005, 2.675, -1.25, 0.1 + 0.2, 99.995, 123456789.125, 0.000_1, -0.000_04, 4.35, 1e14 + 0.5]
+        for _ in 0..<5_000 {
+            let magnitude = Double.random(in: -6...14, using: &generator)
+            values.append(Double.random(in: -1...1, using: &generator) * pow(10, magnitude))
+        }
+        for value in values {
+            for decimals in [1, 2, 3, 4, 6] {
+                #expect(Numbers.display(value, decimals: decimals) == byPrintf(value, decimals: decimals), "\(value) to \(decimals)")
+            }
+        }
+        #expect(Numbers.display(0.05, decimals: 1) == "0.1")
+        #expect(Numbers.display(-0.004, decimals: 3) == "-0.004")
+        #expect(Numbers.display(12.30, decimals: 2) == "12.3")
     }
 
     @Test(arguments: [(84.0, "84"), (84.456, "84.46"), (-0.001, "0"), (2.5, "2.5"), (1000000, "1000000")])
