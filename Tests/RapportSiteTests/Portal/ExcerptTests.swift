@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    @Test func collapsingMakesEachRunOfWhiteSpaceOneSpaceAndTrimsBothEnds() {
+        let texts = [
+            "", " ", "\t\r\n", "a", " a ", "a  b", "one\r\ntwo\u{0B}three\u{0C}four\tfive", "  lead", "trail  \n",
+            "x y  z   w    v", "Café \n\n crème ✅  ",
+        ]
+        for text in texts {
+            let words = text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            let expected = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            #expect(Excerpt.collapse(text) == expected, "'\(text)'")
+        }
+        // Cut where the next kept byte would be the space between two words, or trailing space.
+        #expect(Excerpt.make("abcd   efg", limit: 4) == "abcd…")
+        #expect(Excerpt.make("abcd   ", limit: 4) == "abcd")
+        #expect(Excerpt.make("abcd \n ", limit: 5) == "abcd")
+    }
+
     @Test func textThatIsNotASCIIIsCutOnCharacters() {
         let text = "Café crème and naïve résumé, then e\u{301}clair ✅ delivered on time."
         for limit in 1...text.count + 2 {
