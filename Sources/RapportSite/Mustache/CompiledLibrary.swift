@@ -38,7 +38,7 @@ struct CompiledLibrary: Sendable {
                 program.names.withUnsafeBufferPointer { names in
                     program.overrides.withUnsafeBufferPointer { overrides in
                         var renderer = Renderer(
-                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: [Scope(object)],
+                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: ScopeStack(object),
                             rowKeyBase: reusingRows ? identity << 32 : nil)
                         let range = program.templates[index]
                         renderer.run(range.start, range.end, frame: Frame(indentation: nil, inherited: []), into: &out)
@@ -191,7 +191,7 @@ struct CompiledLibrary: Sendable {
         let overrides: UnsafeBufferPointer<Override>
         let templates: [(start: Int32, end: Int32)]
         /// The context stack, innermost last.
-        var stack: [Scope]
+        var stack: ScopeStack
         /// Partials and blocks being rendered, one inside the other.
         var depth = 0
         /// A theme whose partial or parent includes itself with nothing to stop it would
@@ -319,9 +319,9 @@ struct CompiledLibrary: Sendable {
         }
 
         private mutating func runPushing(scope: Scope, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
-            stack.append(scope)
+            stack.push(scope)
             run(start, end, frame: frame, into: &out)
-            stack.removeLast()
+            stack.pop()
         }
 
         /// Renders a section's body for one row, or copies what the row printed in this
@@ -337,7 +337,7 @@ struct CompiledLibrary: Sendable {
             }
             let key = base | section
             if let printed = row.printed(by: key),
-                printed.missing.allSatisfy({ name in !stack.contains { $0.child(names[Int(name)]) != nil } })
+                printed.missing.allSatisfy({ name in stack.find(names[Int(name)]) == nil })
             {
                 out.append(contentsOf: printed.bytes)
                 if rowDepth > 0 { missed += printed.missing }
@@ -369,26 +369,16 @@ struct CompiledLibrary: Sendable {
             let count = Int(op.b)
             if op.d & NameFlags.current != 0 || count == 0 {
                 lowestLookup = min(lowestLookup, stack.count - 1)
-                return stack.last?.value
+                return stack.last
             }
             let first = Int(op.a)
             var value: Any
             if op.d & NameFlags.anchored != 0 {
                 lowestLookup = min(lowestLookup, stack.count - 1)
-                guard !stack.isEmpty, let found = stack.withUnsafeBufferPointer({ $0[$0.count - 1].child(names[first]) }) else { return nil }
+                guard let found = stack.childOfLast(names[first]) else { return nil }
                 value = found
             } else {
-                let name = names[first]
-                var position = stack.count
-                // Through a buffer pointer: each scope is read in place, not copied out.
-                let found: Any? = stack.withUnsafeBufferPointer { scopes in
-                    while position > 0 {
-                        position -= 1
-                        if let child = scopes[position].child(name) { return child }
-                    }
-                    return nil
-                }
-                guard let match = found else {
+                guard let (match, position) = stack.find(names[first]) else {
                     // Found nowhere: the output depends on the name staying missing.
                     if rowDepth > 0 { missed.append(Int32(first)) }
                     return nil
@@ -472,22 +462,98 @@ private enum Scope {
         default: self = .other(value)
         }
     }
+}
 
-    var value: Any {
-        switch self {
-        case .object(let object): return object
-        case .textObject(let object): return object
-        case .row(let row): return row
-        case .other(let value): return value
+/// The context stack, kept as one stack per kind of value plus the order of kinds: a name
+/// is looked up in each value where it lies, without copying the value (and its reference)
+/// out of an enum first, which cost as much as the dictionary lookup itself.
+private struct ScopeStack {
+    private enum Kind: UInt8 { case object, textObject, row, other }
+    private var kinds: [Kind] = []
+    private var objects: [[String: Any]] = []
+    private var textObjects: [[String: String]] = []
+    private var rows: [TemplateRow] = []
+    private var others: [Any] = []
+
+    init(_ value: Any) { push(Scope(value)) }
+
+    var count: Int { kinds.count }
+
+    mutating func push(_ scope: Scope) {
+        switch scope {
+        case .object(let object):
+            kinds.append(.object)
+            objects.append(object)
+        case .textObject(let object):
+            kinds.append(.textObject)
+            textObjects.append(object)
+        case .row(let row):
+            kinds.append(.row)
+            rows.append(row)
+        case .other(let value):
+            kinds.append(.other)
+            others.append(value)
         }
     }
 
-    func child(_ name: String) -> Any? {
-        switch self {
-        case .object(let object): return object[name]
-        case .textObject(let object): return object[name]
-        case .row(let row): return row.values[name]
-        case .other(let value): return CompiledLibrary.Renderer.child(name, of: value)
+    mutating func pop() {
+        switch kinds.removeLast() {
+        case .object: objects.removeLast()
+        case .textObject: textObjects.removeLast()
+        case .row: rows.removeLast()
+        case .other: others.removeLast()
+        }
+    }
+
+    /// The innermost value.
+    var last: Any? {
+        switch kinds.last {
+        case .object: return objects.last!
+        case .textObject: return textObjects.last!
+        case .row: return rows.last!
+        case .other: return others.last!
+        case nil: return nil
+        }
+    }
+
+    /// `name` in the innermost value only.
+    func childOfLast(_ name: String) -> Any? {
+        switch kinds.last {
+        case .object: return objects.withUnsafeBufferPointer { $0[$0.count - 1][name] }
+        case .textObject: return textObjects.withUnsafeBufferPointer { $0[$0.count - 1][name] }
+        case .row: return rows[rows.count - 1].values[name]
+        case .other: return CompiledLibrary.Renderer.child(name, of: others[others.count - 1])
+        case nil: return nil
+        }
+    }
+
+    /// `name` in the innermost value that has it, and that value's position.
+    func find(_ name: String) -> (Any, Int)? {
+        objects.withUnsafeBufferPointer { objects in
+            textObjects.withUnsafeBufferPointer { textObjects in
+                kinds.withUnsafeBufferPointer { kinds in
+                    var (object, textObject, row, other) = (objects.count, textObjects.count, rows.count, others.count)
+                    var position = kinds.count
+                    while position > 0 {
+                        position -= 1
+                        switch kinds[position] {
+                        case .object:
+                            object -= 1
+                            if let child = objects[object][name] { return (child, position) }
+                        case .textObject:
+                            textObject -= 1
+                            if let child = textObjects[textObject][name] { return (child, position) }
+                        case .row:
+                            row -= 1
+                            if let child = rows[row].values[name] { return (child, position) }
+                        case .other:
+                            other -= 1
+                            if let child = CompiledLibrary.Renderer.child(name, of: others[other]) { return (child, position) }
+                        }
+                    }
+                    return nil
+                }
+            }
         }
     }
 }
