@@ -127,7 +127,7 @@ extension PageContext {
     }
 
     func statusWord(_ status: String) -> String {
-        let words = status.replacingOccurrences(of: "-", with: " ")
+        let words = status.replacingBytes("-", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 

@@ -43,13 +43,13 @@ enum SimpleYAML {
 
         mutating func document() -> YAMLNode? {
             var entries: [YAMLEntry] = []
-            var keys: Set<String> = []
+            var keys = SeenKeys()
             var firstContent: (Int, Int)? = nil
             while index < lines.count {
                 let line = lines[index]
                 if isBlankOrComment(line) { index += 1; continue }
                 guard line[0] != 0x20, let (key, valueStart) = keyAndValue(line, from: 0) else { return nil }
-                guard keys.insert(key).inserted else { return nil }
+                guard keys.insert(key) else { return nil }
                 let lineNumber = firstLine + index
                 if firstContent == nil { firstContent = (lineNumber, 1) }
                 index += 1
@@ -105,7 +105,7 @@ enum SimpleYAML {
                         guard items.isEmpty || line[cursor - 1] != UInt8(ascii: ",") else { return nil }
                         return (YAMLNode(kind: .sequence(items), line: lineNumber, column: column), cursor + 1)
                     }
-                    guard let (item, end) = flowScalar(line, from: cursor, lineNumber: lineNumber, stops: [",", "]"]) else { return nil }
+                    guard let (item, end) = flowScalar(line, from: cursor, lineNumber: lineNumber, closing: UInt8(ascii: "]")) else { return nil }
                     items.append(item)
                     cursor = end
                     while cursor < line.count, line[cursor] == 0x20 { cursor += 1 }
@@ -114,7 +114,7 @@ enum SimpleYAML {
                 }
             case UInt8(ascii: "{"):
                 var entries: [YAMLEntry] = []
-                var keys: Set<String> = []
+                var keys = SeenKeys()
                 var cursor = position + 1
                 while true {
                     while cursor < line.count, line[cursor] == 0x20 { cursor += 1 }
@@ -123,10 +123,10 @@ enum SimpleYAML {
                         return (YAMLNode(kind: .mapping(entries), line: lineNumber, column: column), cursor + 1)
                     }
                     let keyColumn = characterColumn(line, cursor)
-                    guard let (key, afterColon) = keyAndValue(line, from: cursor), keys.insert(key).inserted else { return nil }
+                    guard let (key, afterColon) = keyAndValue(line, from: cursor), keys.insert(key) else { return nil }
                     cursor = afterColon
                     while cursor < line.count, line[cursor] == 0x20 { cursor += 1 }
-                    guard cursor < line.count, let (value, end) = flowScalar(line, from: cursor, lineNumber: lineNumber, stops: [",", "}"])
+                    guard cursor < line.count, let (value, end) = flowScalar(line, from: cursor, lineNumber: lineNumber, closing: UInt8(ascii: "}"))
                     else { return nil }
                     entries.append(YAMLEntry(key: key, keyLine: lineNumber, keyColumn: keyColumn, value: value))
                     cursor = end
@@ -147,24 +147,25 @@ enum SimpleYAML {
             }
         }
 
-        /// A quoted scalar or a plain one inside `[…]`/`{…}`, ending before a stop byte.
-        func flowScalar(_ line: [UInt8], from position: Int, lineNumber: Int, stops: [Character]) -> (YAMLNode, Int)? {
+        /// A quoted scalar or a plain one inside `[…]`/`{…}`, ending before a comma or the
+        /// `closing` bracket.
+        func flowScalar(_ line: [UInt8], from position: Int, lineNumber: Int, closing: UInt8) -> (YAMLNode, Int)? {
             let column = characterColumn(line, position)
             if line[position] == UInt8(ascii: "\"") || line[position] == UInt8(ascii: "'") {
                 guard let (text, end) = quoted(line, from: position) else { return nil }
                 return (YAMLNode(kind: .scalar(text, isPlain: false), line: lineNumber, column: column), end)
             }
             guard isPlainStart(line, at: position) else { return nil }
-            let stopBytes = stops.map { UInt8(ascii: $0.unicodeScalars.first!) }
+            func isStop(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == closing }
             var end = position
-            while end < line.count, !stopBytes.contains(line[end]) {
+            while end < line.count, !isStop(line[end]) {
                 let byte = line[end]
                 if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
                     || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "\"")
                 {
                     return nil
                 }
-                if byte == UInt8(ascii: ":") && (end + 1 >= line.count || line[end + 1] == 0x20 || stopBytes.contains(line[end + 1])) { return nil }
+                if byte == UInt8(ascii: ":") && (end + 1 >= line.count || line[end + 1] == 0x20 || isStop(line[end + 1])) { return nil }
                 // libyaml refuses `:` before `,?[]{}` in a flow collection (found by fuzzing:
                 // `[a:?b]` was a tag here and an error in Yams).
                 if byte == UInt8(ascii: ":"), end + 1 < line.count, Array(",?[]{}".utf8).contains(line[end + 1]) { return nil }
@@ -238,13 +239,13 @@ enum SimpleYAML {
                 return YAMLNode(kind: .sequence(items), line: blockLine, column: indent + 1)
             }
             var entries: [YAMLEntry] = []
-            var keys: Set<String> = []
+            var keys = SeenKeys()
             while index < lines.count {
                 let line = lines[index]
                 if isBlankOrComment(line) { index += 1; continue }
                 let lineIndent = line.prefix { $0 == 0x20 }.count
                 if lineIndent == 0 { break }
-                guard lineIndent == indent, let (key, valueStart) = keyAndValue(line, from: indent), keys.insert(key).inserted else { return nil }
+                guard lineIndent == indent, let (key, valueStart) = keyAndValue(line, from: indent), keys.insert(key) else { return nil }
                 let lineNumber = firstLine + index
                 index += 1
                 var position = valueStart
@@ -345,6 +346,23 @@ enum SimpleYAML {
                 if byte == 0x20 { continue }
                 return byte == UInt8(ascii: "#")
             }
+            return true
+        }
+    }
+
+    /// The keys of one mapping so far, to refuse a duplicate. A front matter has a handful:
+    /// comparing them beats hashing each into a set, which takes over past sixteen (a KPI's
+    /// measurements may have hundreds).
+    private struct SeenKeys {
+        private var few: [String] = []
+        private var many: Set<String>? = nil
+
+        /// Whether `key` was not seen before.
+        mutating func insert(_ key: String) -> Bool {
+            if many != nil { return many!.insert(key).inserted }
+            if few.contains(key) { return false }
+            few.append(key)
+            if few.count > 16 { many = Set(few) }
             return true
         }
     }

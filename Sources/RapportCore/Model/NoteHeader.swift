@@ -73,8 +73,9 @@ struct NoteHeader: Sendable {
         // The id is part of the page's address, in links, the sitemap, the feed and the
         // calendar: `#`, `?` and `%` would cut or change the address, a browser reads `\`
         // as `/`, and a line break would start a calendar property of its own.
-        if let bad = id.unicodeScalars.first(where: { "#?%\\".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F }) {
-            let shown = bad.value < 0x20 || bad.value == 0x7F ? "a control character" : "'\(bad)'"
+        // All of them ASCII: looked for among the UTF-8 bytes, where no other character has a byte below 0x80.
+        if let bad = id.utf8.first(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "\\") }) {
+            let shown = bad < 0x20 || bad == 0x7F ? "a control character" : "'\(Character(Unicode.Scalar(bad)))'"
             log.error(
                 displayPath, 1, 1,
                 "the file name holds \(shown), which a page's address cannot (#, ?, %, \\ and control characters are not allowed); rename the file")
@@ -143,6 +144,9 @@ extension NoteHeader {
 
 extension String {
     var trimmingSpaces: String {
+        // Text that starts and ends with an ASCII byte other than white space has nothing to
+        // trim (no character that is white space starts or ends with such a byte).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text = text.dropFirst() }
         while let last = text.last, last.isWhitespace { text = text.dropLast() }

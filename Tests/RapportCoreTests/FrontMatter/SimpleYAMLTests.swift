@@ -40,6 +40,23 @@ import Testing
         #expect(SimpleYAML.parse(yaml, firstLine: 2) == nil)
     }
 
+    /// Duplicates are found by comparing keys up to sixteen, through a set beyond: both ways
+    /// must refuse one, at the top, in a `{…}` map and in an indented block.
+    @Test(arguments: [2, 16, 17, 40])
+    func aDuplicateKeyIsLeftToYamsHoweverManyKeysCameBefore(count: Int) {
+        let keys = (1...count).map { "k\($0)" }
+        let top = keys.map { "\($0): v" }.joined(separator: "\n")
+        let flow = "map: {" + keys.map { "\($0): v" }.joined(separator: ", ")
+        let block = "title: x\nmeasurements:\n" + keys.map { "  \($0): 1" }.joined(separator: "\n")
+        #expect(SimpleYAML.parse(top, firstLine: 2) != nil)
+        #expect(SimpleYAML.parse(flow + "}", firstLine: 2) != nil)
+        #expect(SimpleYAML.parse(block, firstLine: 2) != nil)
+        #expect(SimpleYAML.parse(top + "\nk2: again", firstLine: 2) == nil)
+        #expect(SimpleYAML.parse(flow + ", k2: again}", firstLine: 2) == nil)
+        #expect(SimpleYAML.parse(block + "\n  k2: 2", firstLine: 2) == nil)
+        #expect(SimpleYAML.parse(top + "\nk\(count + 1): new", firstLine: 2) == yams(top + "\nk\(count + 1): new"))
+    }
+
     @Test func readsEverySampleNoteExactlyAsYamsDoes() throws {
         try checkFolder(Self.repository.appendingPathComponent("content").path, minimum: 30)
     }

@@ -22,6 +22,14 @@ import Testing
     }
 
     @Test(arguments: [
+        ("Plain", "Plain"), ("  Padded\t", "Padded"), ("\u{A0}No-break space\u{3000}", "No-break space"), ("a", "a"),
+        (" ", ""), ("", ""), ("Ends in e\u{301}", "Ends in e\u{301}"), ("\u{301}starts combining ", "\u{301}starts combining"),
+    ])
+    func titlesAndTagsLoseWhiteSpaceAtEitherEnd(text: String, trimmed: String) {
+        #expect(text.trimmingSpaces == trimmed)
+    }
+
+    @Test(arguments: [
         ("meetings", "meeting", ""), ("wins", "win", ""), ("feedback", "feedback", "from: client\nsentiment: positive\n"),
         ("changes", "change", ""),
     ])
