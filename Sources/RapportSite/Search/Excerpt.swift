@@ -118,31 +118,38 @@ enum Excerpt {
         String(decoding: collapsedBytes(text, maxBytes: .max), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `collapse(text)`, no more than `maxBytes` of them. One pass over
-    /// the bytes into a buffer of the right size: it runs over every note of large portals.
+    /// The UTF-8 bytes of `collapse(text)`, no more than `maxBytes` of them, in one pass
+    /// with no branch on the bytes (where words end is too irregular to predict): every
+    /// byte is written, white space as a space, and the position moves on unless it wrote a
+    /// space after white space or at the start. Half the time of testing each byte; it runs
+    /// over the text of every note for the search index.
     private static func collapsedBytes(_ text: String, maxBytes: Int) -> [UInt8] {
         var text = text
         return text.withUTF8 { bytes in
-            let capacity = min(bytes.count, maxBytes)
-            return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            guard !bytes.isEmpty, maxBytes > 0 else { return [] }
+            // One byte more than is kept when the text is cut: the last kept byte, if a space,
+            // is then known to have text after it (only text follows a kept space).
+            let limit = maxBytes >= bytes.count ? bytes.count : maxBytes + 1
+            return [UInt8](unsafeUninitializedCapacity: limit) { out, count in
                 var written = 0
-                var spaceBefore = false
-                for byte in bytes {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        spaceBefore = written > 0
-                        continue
+                // Whether the byte before (or the start) is white space.
+                var afterSpace = true
+                var index = 0
+                while index < bytes.count, written < limit {
+                    // No more bytes than could all be kept, then see how many were.
+                    let end = min(bytes.count, index + (limit - written))
+                    while index < end {
+                        let byte = bytes[index]
+                        let isSpace = byte == 0x20 || byte &- 0x09 < 5
+                        out[written] = isSpace ? 0x20 : byte
+                        written &+= isSpace && afterSpace ? 0 : 1
+                        afterSpace = isSpace
+                        index &+= 1
                     }
-                    if spaceBefore {
-                        guard written < capacity else { break }
-                        out[written] = 0x20
-                        written += 1
-                        spaceBefore = false
-                    }
-                    guard written < capacity else { break }
-                    out[written] = byte
-                    written += 1
                 }
-                count = written
+                // The text ended in white space: its space has nothing after it.
+                if index == bytes.count, written > 0, out[written - 1] == 0x20 { written -= 1 }
+                count = min(written, maxBytes)
             }
         }
     }
