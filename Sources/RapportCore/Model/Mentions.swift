@@ -1,3 +1,5 @@
+import Foundation
+
 /// `@handle` mentions in free text, read by the same rule as an action's owner: `@` not
 /// preceded by an ASCII letter or digit, then handle characters, trailing `.` and `-` dropped.
 public enum Mentions {
@@ -9,7 +11,9 @@ public enum Mentions {
             var index = 0
             while index < bytes.count {
                 defer { index += 1 }
-                guard bytes[index] == UInt8(ascii: "@") else { continue }
+                // The next `@` by memchr, many bytes a step: most notes mention no one.
+                guard let base = bytes.baseAddress, let at = memchr(base + index, Int32(UInt8(ascii: "@")), bytes.count - index) else { break }
+                index = base.distance(to: at.assumingMemoryBound(to: UInt8.self))
                 if index > 0, isAlphanumeric(bytes[index - 1]) { continue }
                 var end = index + 1
                 while end < bytes.count, isHandleByte(bytes[end]) { end += 1 }
