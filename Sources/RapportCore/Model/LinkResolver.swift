@@ -134,6 +134,15 @@ struct LinkResolver: Sendable {
     /// Resolves a relative link against the folder of `notePath`; nil when it leaves the
     /// content folder. The parts are kept as `Substring`s of the two paths and copied once, when joined.
     static func resolve(_ link: String, from notePath: String) -> String? {
+        // ASCII paths (nearly all) on their bytes: no part made a `Substring`, no join.
+        if link.utf8.allSatisfy({ $0 < 0x80 }), notePath.utf8.allSatisfy({ $0 < 0x80 }) {
+            return resolveASCII(Array(link.utf8), from: Array(notePath.utf8))
+        }
+        return resolveByCharacters(link, from: notePath)
+    }
+
+    /// `resolve` on the parts of `slashSeparatedParts`, for any text.
+    static func resolveByCharacters(_ link: String, from notePath: String) -> String? {
         var parts = Array(notePath.slashSeparatedParts().dropLast())
         for component in link.slashSeparatedParts() {
             switch component {
@@ -145,5 +154,33 @@ struct LinkResolver: Sendable {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// `resolve` for ASCII paths, where every `/` byte is a separator: the result is built
+    /// in one buffer, with where each part ends, so that `..` cuts the buffer back.
+    private static func resolveASCII(_ link: [UInt8], from notePath: [UInt8]) -> String? {
+        let slash = UInt8(ascii: "/")
+        var out: [UInt8] = []
+        out.reserveCapacity(notePath.count + link.count)
+        var ends: [Int] = []
+        let folder = notePath.split(separator: slash).dropLast()
+        for part in folder {
+            if !out.isEmpty { out.append(slash) }
+            out.append(contentsOf: part)
+            ends.append(out.count)
+        }
+        for part in link.split(separator: slash) {
+            if part.count == 1 && part.first == UInt8(ascii: ".") { continue }
+            if part.count == 2 && part.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+                guard !ends.isEmpty else { return nil }
+                ends.removeLast()
+                out.removeSubrange((ends.last ?? 0)...)
+                continue
+            }
+            if !out.isEmpty { out.append(slash) }
+            out.append(contentsOf: part)
+            ends.append(out.count)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

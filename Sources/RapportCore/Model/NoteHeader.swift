@@ -125,7 +125,9 @@ extension NoteHeader {
     /// block scalar (`|`, `>`) starts on the line after its indicator, at its indentation;
     /// a quoted one just after its quote; a plain one at its first character.
     func textStart(of value: YAMLNode) -> (line: Int, column: Int) {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: a line feed is always a character of its own, and the text's
+        // line ends are all line feeds.
+        let lines = yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         let index = value.line - yamlFirstLine
         guard index >= 0, index < lines.count else { return (value.line, value.column) }
         let indicator = lines[index].unicodeScalars.dropFirst(value.column - 1).first

@@ -57,5 +57,12 @@ import Testing
         #expect(LinkResolver.resolve("./x/../y.md", from: "pages/p.md") == "pages/y.md")
         #expect(LinkResolver.resolve("../../out.md", from: "pages/p.md") == nil)
         #expect(LinkResolver.resolve("é/ü.md", from: "pages/p.md") == "pages/é/ü.md")
+        // ASCII paths are resolved on bytes; they must agree with resolving by parts.
+        let links = ["w.md", "../w.md", "./a/./b/../c.md", "a//b.md", "/x.md", "../../a.md", "..", ".", "a/..", "../", "...", "..a/b.md", "a/../../b.md", ""]
+        for link in links {
+            for note in ["m.md", "meetings/m.md", "a/b/c/m.md", "a//b/m.md", "/abs/m.md", "trailing/"] {
+                #expect(LinkResolver.resolve(link, from: note) == LinkResolver.resolveByCharacters(link, from: note), "\(link) from \(note)")
+            }
+        }
     }
 }
