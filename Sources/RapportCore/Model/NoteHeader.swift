@@ -1,6 +1,9 @@
 /// What the first pass reads of a note: its identity, common keys and the body text.
 /// The second pass turns included headers into `Note`s.
-struct NoteHeader: Sendable {
+/// A class, not a struct: a header is handed from the reading threads to the parsing ones
+/// and kept by the load cache, and each copy of a struct of a dozen strings and lists costs
+/// a reference count each.
+final class NoteHeader: Sendable {
     let ref: NoteRef
     let path: String
     let displayPath: String
@@ -15,6 +18,25 @@ struct NoteHeader: Sendable {
     let yamlFirstLine: Int
     let body: String
     let bodyFirstLine: Int
+
+    init(
+        ref: NoteRef, path: String, displayPath: String, title: String, date: Day?, tags: [String], visibility: Visibility,
+        isDraft: Bool, front: YAMLNode, yaml: String, yamlFirstLine: Int, body: String, bodyFirstLine: Int
+    ) {
+        self.ref = ref
+        self.path = path
+        self.displayPath = displayPath
+        self.title = title
+        self.date = date
+        self.tags = tags
+        self.visibility = visibility
+        self.isDraft = isDraft
+        self.front = front
+        self.yaml = yaml
+        self.yamlFirstLine = yamlFirstLine
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
 
     var kind: NoteKind { ref.kind }
 
