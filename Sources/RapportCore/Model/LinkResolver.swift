@@ -132,7 +132,7 @@ struct LinkResolver: Sendable {
     }
 
     /// Resolves a relative link against the folder of `notePath`; nil when it leaves the
-    /// content folder. The parts are kept as `Substring`s of the two paths and copied once, when joined.
+    /// content folder.
     static func resolve(_ link: String, from notePath: String) -> String? {
         // ASCII paths (nearly all) on their bytes: no part made a `Substring`, no join.
         if link.utf8.allSatisfy({ $0 < 0x80 }), notePath.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -141,7 +141,8 @@ struct LinkResolver: Sendable {
         return resolveByCharacters(link, from: notePath)
     }
 
-    /// `resolve` on the parts of `slashSeparatedParts`, for any text.
+    /// `resolve` on the parts of `slashSeparatedParts`, for any text: the parts are kept as
+    /// `Substring`s of the two paths and copied once, when joined.
     static func resolveByCharacters(_ link: String, from notePath: String) -> String? {
         var parts = Array(notePath.slashSeparatedParts().dropLast())
         for component in link.slashSeparatedParts() {
