@@ -14,8 +14,8 @@ enum RouteCheck {
     static func diagnostics(_ jobs: [PageJob], model: SiteModel, displayRoot: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for note in model.portal.notes {
-            let route = Routes.note(note.ref).utf8
-            let length = route.count - (route.lastIndex(of: UInt8(ascii: "/")).map { route.distance(from: route.startIndex, to: $0) + 1 } ?? 0)
+            // The bytes of the page's file name: the route after its last `/`.
+            let length = Routes.note(note.ref).utf8.reversed().prefix { $0 != UInt8(ascii: "/") }.count
             if length > nameLimit {
                 found.append(
                     .error(

@@ -90,11 +90,13 @@ public final class FileWatcher: @unchecked Sendable {
         static func announcesNewFolder(_ events: ArraySlice<UInt8>) -> Bool {
             let bytes = Array(events)
             let header = MemoryLayout<inotify_event>.size
+            let maskAt = MemoryLayout<inotify_event>.offset(of: \.mask)!
+            let lengthAt = MemoryLayout<inotify_event>.offset(of: \.len)!
             var offset = 0
             while offset + header <= bytes.count {
                 let (mask, length) = bytes.withUnsafeBytes { raw in
-                    (raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
-                     raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                    (raw.loadUnaligned(fromByteOffset: offset + maskAt, as: UInt32.self),
+                     raw.loadUnaligned(fromByteOffset: offset + lengthAt, as: UInt32.self))
                 }
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 { return true }
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
