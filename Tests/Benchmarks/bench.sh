@@ -4,6 +4,9 @@
 #   BENCH_LARGE=1  also 50,000 notes      RUNS=3  runs per tool and size
 #   OUT=folder     where Rapport writes (default: a tmpfs under /dev/shm when there is one,
 #                  as Hugo is run with --renderToMemory; OUT=/tmp/x measures the disk too)
+# When the cmark-gfm command is installed (apt-get install cmark-gfm), each run also measures
+# the floor issue 7 sets: reading every note (cat) plus cmark-gfm parsing and rendering all
+# their bodies in one process, with Rapport's extensions; it prints Rapport's CPU over it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -21,6 +24,7 @@ if [ -z "${OUT:-}" ]; then
 fi
 mkdir -p "$OUT"
 echo "Rapport writes to $OUT; Hugo renders to memory."
+command -v cmark-gfm >/dev/null || echo "No floor measured: the cmark-gfm command is not installed (apt-get install cmark-gfm)."
 calc() { awk "BEGIN { printf \"%.4g\", $* }"; }
 
 measure() { # label, command...: prints "label wall cpu rss"
@@ -46,7 +50,27 @@ for n in $SIZES; do
   fi
   "$BIN" build --content "$corpus" --out "$OUT/out-$n" --as-of 2026-03-27 >/dev/null 2>&1 || true  # warm-up
   files=$(find "$OUT/out-$n" -type f | wc -l)
-  r_wall=0; h_wall=0; r_rss=0; h_rss=0; r_cpu=0; h_cpu=0
+  have_cmark=0
+  if command -v cmark-gfm >/dev/null; then
+    have_cmark=1
+    bodies=$WORK/bodies-$n.md   # every note's body, front matter cut, one after another
+    [ -f "$bodies" ] || python3 - "$corpus" "$bodies" <<'PY'
+import os, sys
+root, target = sys.argv[1], sys.argv[2]
+with open(target, "w") as out:
+    for folder, _, names in sorted(os.walk(root)):
+        for name in sorted(names):
+            if not name.endswith(".md"):
+                continue
+            text = open(os.path.join(folder, name), encoding="utf-8").read()
+            if text.startswith("---"):
+                end = text.find("\n---", 3)
+                if end >= 0:
+                    text = text[text.find("\n", end + 1) + 1:]
+            out.write(text + "\n\n")
+PY
+  fi
+  r_wall=0; h_wall=0; r_rss=0; h_rss=0; r_cpu=0; h_cpu=0; f_cpu=0
   for i in $(seq "$RUNS"); do
     set -- $(measure rapport "$BIN" build --content "$corpus" --out "$OUT/out-$n" --as-of 2026-03-27)
     printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" rapport "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" "$files"
@@ -56,7 +80,17 @@ for n in $SIZES; do
       printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" hugo "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" -
       h_wall=$(calc "$h_wall + $2"); h_cpu=$(calc "$h_cpu + $3"); [ "$4" -gt "$h_rss" ] && h_rss=$4
     fi
+    if [ $have_cmark = 1 ]; then
+      set -- $(measure read sh -c "find '$corpus' -type f -print0 | xargs -0 cat >/dev/null")
+      read_cpu=$3
+      set -- $(measure cmark cmark-gfm -e table -e strikethrough -e autolink -e tagfilter -e tasklist --sourcepos "$bodies")
+      printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" floor - "$(calc "$read_cpu + $3")" - - -
+      f_cpu=$(calc "$f_cpu + $read_cpu + $3")
+    fi
   done
+  if [ $have_cmark = 1 ]; then
+    echo "$n notes: Rapport CPU $(calc "$r_cpu / $f_cpu")x the read-plus-parse floor (cat of every file, cmark-gfm on every body)"
+  fi
   if [ $have_hugo = 1 ]; then
     echo "$n notes: Hugo/Rapport wall $(calc "$h_wall / $r_wall")x, CPU $(calc "$h_cpu / $r_cpu")x, peak RSS Rapport/Hugo $(calc "$r_rss / $h_rss")"
   fi
