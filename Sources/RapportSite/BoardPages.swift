@@ -5,7 +5,7 @@ import RapportCore
 /// per status). Lists too long for a board stay readable: columns scroll with the page.
 extension PageContext {
     /// Meetings: upcoming ones first, then every held meeting by quarter, newest first.
-    func meetingsPage() -> [String: Any] {
+    func meetingsPage() -> TemplateValues {
         let asOf = model.analysis.asOf
         let meetings = model.portal.notes(of: .meeting)
         let upcoming = meetings.filter { $0.date! > asOf }.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) }
@@ -19,7 +19,7 @@ extension PageContext {
     }
 
     /// Wins as a timeline, newest first, grouped by quarter.
-    func winsPage() -> [String: Any] {
+    func winsPage() -> TemplateValues {
         let wins = model.newestFirst(model.portal.notes(of: .win))
         return base(
             title: NoteKind.win.pluralTitle, section: "wins",
@@ -27,13 +27,13 @@ extension PageContext {
     }
 
     /// Feedback in two columns, one per direction; open feedback first, then newest first.
-    func feedbackPage() -> [String: Any] {
+    func feedbackPage() -> TemplateValues {
         let order = ["open": 0, "acknowledged": 1, "addressed": 2]
         let notes = model.newestFirst(model.portal.notes(of: .feedback))
         let client = model.config.client.short
         let provider = model.config.provider.short
         let columns = [("client", "From \(client) to \(provider)"), ("provider", "From \(provider) to \(client)")].map {
-            side, title -> [String: Any] in
+            side, title -> TemplateValues in
             let items = notes.filter { note in
                 if case .feedback(let feedback) = note.details { return feedback.from == side }
                 return false
@@ -43,7 +43,7 @@ extension PageContext {
             }.map(\.element)
             return [
                 "key": side, "title": title, "count": items.count,
-                "items": ranked.map { note -> [String: Any] in
+                "items": ranked.map { note -> TemplateValues in
                     var card = feedbackLink(note)
                     card["excerpt"] = excerpt(note)
                     if case .feedback(let feedback) = note.details, let response = feedback.responseHTML {
@@ -57,7 +57,7 @@ extension PageContext {
     }
 
     /// Expectations in one column per status, those that need attention first.
-    func expectationsPage() -> [String: Any] {
+    func expectationsPage() -> TemplateValues {
         let notes = model.portal.notes(of: .expectation).sorted { ($0.title, $0.id) < ($1.title, $1.id) }
         let columns = board(
             notes, statuses: ["missed", "at-risk", "on-track", "met"],
@@ -70,7 +70,7 @@ extension PageContext {
                 if case .expectation(let expectation) = note.details, let id = expectation.kpi,
                     let kpi = model.analysis.kpi(id)
                 {
-                    var link: [String: Any] = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: id)))]
+                    var link: TemplateValues = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: id)))]
                     if let latest = kpi.latest { link["status"] = status(latest.status) }
                     link["hasStatus"] = kpi.latest != nil
                     card["kpi"] = link
@@ -82,7 +82,7 @@ extension PageContext {
     }
 
     /// Change requests in one column per status, newest first in each.
-    func changesPage() -> [String: Any] {
+    func changesPage() -> TemplateValues {
         let notes = model.newestFirst(model.portal.notes(of: .change))
         let columns = board(
             notes, statuses: ["proposed", "approved", "in-progress", "done", "rejected"],
@@ -97,7 +97,7 @@ extension PageContext {
     /// Notes (already in display order) grouped by the quarter of their date, in that order.
     /// With a `shared` name, each note's row and each quarter's group are made once and
     /// shared (`link` must then show nothing but the note itself).
-    func byQuarter(_ notes: [Note], shared: String? = nil, link: @escaping (Note) -> [String: Any]) -> [TemplateRow] {
+    func byQuarter(_ notes: [Note], shared: String? = nil, link: @escaping (Note) -> TemplateValues) -> [TemplateRow] {
         var runs: [(quarter: Quarter, notes: [Note])] = []
         for note in notes {
             guard let date = note.date else { continue }
@@ -132,15 +132,15 @@ extension PageContext {
     /// Columns of a board, one per status in `statuses` order, plus "No status" when some
     /// notes have none. Empty columns are kept, so every board has the same shape.
     func board(
-        _ notes: [Note], statuses: [String], status: (Note) -> String?, link: (Note) -> [String: Any]
-    ) -> [[String: Any]] {
-        var columns: [[String: Any]] = []
+        _ notes: [Note], statuses: [String], status: (Note) -> String?, link: (Note) -> TemplateValues
+    ) -> [TemplateValues] {
+        var columns: [TemplateValues] = []
         for key in statuses + ["none"] {
             let items = notes.filter { (status($0) ?? "none") == key }
             if key == "none" && items.isEmpty { continue }
             columns.append([
                 "key": key, "title": key == "none" ? "No status" : statusWord(key), "count": items.count,
-                "items": items.map { note -> [String: Any] in
+                "items": items.map { note -> TemplateValues in
                     var card = link(note)
                     card["excerpt"] = excerpt(note, limit: 140)
                     return card

@@ -7,7 +7,7 @@ extension PageContext {
     /// trackers hold the rest, so a person page stays readable after years of meetings.
     static let recentLimit = 25
 
-    func feedbackLink(_ note: Note) -> [String: Any] {
+    func feedbackLink(_ note: Note) -> TemplateValues {
         var link = newNoteLink(note)
         if case .feedback(let feedback) = note.details {
             link["from"] = teamName(feedback.from)
@@ -19,11 +19,11 @@ extension PageContext {
         return link
     }
 
-    func expectationLink(_ note: Note) -> [String: Any] {
+    func expectationLink(_ note: Note) -> TemplateValues {
         model.shared.noteValue("expectation-link", root: root, of: note.ref) { makeExpectationLink(note) }
     }
 
-    private func makeExpectationLink(_ note: Note) -> [String: Any] {
+    private func makeExpectationLink(_ note: Note) -> TemplateValues {
         var link = newNoteLink(note)
         if case .expectation(let expectation) = note.details {
             link["owner"] = expectation.owner.map(teamName) ?? ""
@@ -38,7 +38,7 @@ extension PageContext {
         return link
     }
 
-    func changeLink(_ note: Note) -> [String: Any] {
+    func changeLink(_ note: Note) -> TemplateValues {
         var link = newNoteLink(note)
         if case .change(let change) = note.details {
             link["status"] = change.status ?? ""
@@ -50,7 +50,7 @@ extension PageContext {
         return link
     }
 
-    func quarterSummary(_ summary: QuarterSummary) -> [String: Any] {
+    func quarterSummary(_ summary: QuarterSummary) -> TemplateValues {
         [
             "quarter": summary.quarter.description,
             "span": Format.quarterSpan(summary.quarter, calendar: model.analysis.calendar),
@@ -65,10 +65,10 @@ extension PageContext {
         ]
     }
 
-    func listPage(_ kind: NoteKind) -> [String: Any] {
+    func listPage(_ kind: NoteKind) -> TemplateValues {
         let notes = model.portal.notes(of: kind)
         let sorted: [Note]
-        let link: (Note) -> [String: Any]
+        let link: (Note) -> TemplateValues
         switch kind {
         case .kpi:
             return base(
@@ -86,7 +86,7 @@ extension PageContext {
         case .page: (sorted, link) = (notes.sorted { ($0.title, $0.id) < ($1.title, $1.id) }, newNoteLink)
         case .qbr: (sorted, link) = (model.newestFirst(notes), newNoteLink)
         }
-        let items = sorted.map { note -> [String: Any] in
+        let items = sorted.map { note -> TemplateValues in
             var item = link(note)
             item["excerpt"] = excerpt(note)
             return item
@@ -109,7 +109,7 @@ extension PageContext {
     /// How many done actions the tracker lists, newest first.
     static let doneActionsShown = 200
 
-    func actionsPage() -> [String: Any] {
+    func actionsPage() -> TemplateValues {
         let actions = model.analysis.actions
         // Positions in `actions` by state (an overdue action is never done), and counts by
         // owner, in one pass: at 16k actions each read of an action is a cache miss.
@@ -139,9 +139,9 @@ extension PageContext {
         // Done actions only grow: the tracker shows the latest; all of them are on their
         // meeting pages and in api/actions.json.
         let doneShown = done.prefix(PageContext.doneActionsShown)
-        let byOwner = owners.keys.sorted().map { key -> [String: Any] in
+        let byOwner = owners.keys.sorted().map { key -> TemplateValues in
             let counts = owners[key]!
-            var row: [String: Any] = ["open": counts.open, "overdue": counts.overdue, "done": counts.done, "hasOverdue": counts.overdue > 0]
+            var row: TemplateValues = ["open": counts.open, "overdue": counts.overdue, "done": counts.done, "hasOverdue": counts.overdue > 0]
             row["owner"] = person(key.isEmpty ? nil : key) ?? ["name": "No owner"]
             return row
         }
@@ -156,7 +156,7 @@ extension PageContext {
             ])
     }
 
-    func decisionsPage() -> [String: Any] {
+    func decisionsPage() -> TemplateValues {
         // Newest quarter first, newest decision first: the analysis order reversed. A
         // quarter's group is made once and shared.
         let quarters = model.decisionQuarters.reversed().map { quarter in
@@ -170,23 +170,23 @@ extension PageContext {
             extra: ["quarters": quarters, "total": model.analysis.decisions.count])
     }
 
-    func tagsPage() -> [String: Any] {
+    func tagsPage() -> TemplateValues {
         let tags = model.tags.map { ["name": $0.name, "href": href(Routes.tag($0.name)), "count": $0.notes.count] }
         return base(title: "Tags", section: "tags", extra: ["tags": tags])
     }
 
-    func tagPage(_ name: String, notes: [Note]) -> [String: Any] {
+    func tagPage(_ name: String, notes: [Note]) -> TemplateValues {
         base(title: "Tag: \(name)", section: "tags", extra: ["tag": name, "notes": model.newestFirst(notes).map(noteLink)])
     }
 
-    func peoplePage() -> [String: Any] {
-        let teams = [("client", model.config.client.name), ("provider", model.config.provider.name)].map { team, name -> [String: Any] in
+    func peoplePage() -> TemplateValues {
+        let teams = [("client", model.config.client.name), ("provider", model.config.provider.name)].map { team, name -> TemplateValues in
             ["name": name, "people": model.config.people.filter { $0.team == team }.compactMap { person($0.handle) }]
         }
         return base(title: "People", section: "people", extra: ["teams": teams])
     }
 
-    func personPage(_ person: Person) -> [String: Any] {
+    func personPage(_ person: Person) -> TemplateValues {
         // Scans of compact lists made once per build: quicker than grouping every action
         // and meeting by person when a few person pages are made again.
         let owners = model.actionOwners
@@ -232,12 +232,12 @@ extension PageContext {
             ])
     }
 
-    func notFoundPage() -> [String: Any] {
+    func notFoundPage() -> TemplateValues {
         base(title: "Page not found", section: nil, extra: [:])
     }
 
     /// The search page: the form, and the script that searches `search/index.js`.
-    func searchPage() -> [String: Any] {
+    func searchPage() -> TemplateValues {
         base(
             title: "Search", section: "search",
             extra: ["indexScript": href(Routes.searchScript), "searchScript": href("assets/search.js")])

@@ -8,11 +8,11 @@ extension PageContext {
     /// and boards hold the rest, and the count says how many there are.
     static let attentionLimit = 10
 
-    func homePage() -> [String: Any] {
+    func homePage() -> TemplateValues {
         let analysis = model.analysis
         let dashboard = model.dashboard
         let pulse = dashboard.pulse
-        var extra: [String: Any] = [
+        var extra: TemplateValues = [
             "kpis": analysis.kpis.map(kpiSummary),
             "scorecardSummary": scorecardSummary(pulse),
             "overdue": dashboard.overdue.prefix(PageContext.attentionLimit).map { action($0) },
@@ -53,11 +53,11 @@ extension PageContext {
     }
 
     /// One card per habit of a good partnership, each with its figure and where to look.
-    func pillars(_ pulse: PartnershipPulse) -> [[String: Any]] {
+    func pillars(_ pulse: PartnershipPulse) -> [TemplateValues] {
         let client = model.config.client.short
         let provider = model.config.provider.short
         func card(_ key: String, _ title: String, _ figure: String, _ detail: String, _ target: String, _ label: String)
-            -> [String: Any]
+            -> TemplateValues
         {
             ["key": key, "title": title, "figure": figure, "detail": detail, "href": href(target), "linkLabel": label]
         }
@@ -115,7 +115,7 @@ extension PageContext {
     }
 
     /// A meeting for lists: its link, kind and how many decisions and actions it produced.
-    func meetingLink(_ note: Note) -> [String: Any] {
+    func meetingLink(_ note: Note) -> TemplateValues {
         var link = newNoteLink(note)
         if case .meeting(let meeting) = note.details {
             link["meetingKind"] = meeting.meetingKind.map(meetingKindLabel) ?? ""
@@ -135,7 +135,7 @@ extension PageContext {
     func meetingKindLabel(_ kind: String) -> String { Format.meetingKind(kind) }
 
     /// A win for lists: its link, the team thanked and the KPI it moved.
-    func winLink(_ note: Note) -> [String: Any] {
+    func winLink(_ note: Note) -> TemplateValues {
         var link = newNoteLink(note)
         if case .win(let win) = note.details {
             link["team"] = win.team.map(teamName) ?? ""

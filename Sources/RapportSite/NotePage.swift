@@ -3,9 +3,9 @@ import RapportCore
 
 /// The page of one note: its facts, its body and what the analysis found in it.
 extension PageContext {
-    func notePage(_ note: Note) -> [String: Any] {
+    func notePage(_ note: Note) -> TemplateValues {
         // At its final size: a dictionary that grows is hashed again each time it does.
-        var page = [String: Any](minimumCapacity: 28)
+        var page = TemplateValues(minimumCapacity: 28)
         page["title"] = note.title
         page["kind"] = note.kind.rawValue
         page["kindTitle"] = note.kind.singularTitle
@@ -22,10 +22,10 @@ extension PageContext {
             page["isoDate"] = date.description
             page["quarter"] = model.analysis.calendar.quarter(containing: date).description
         }
-        var facts: [[String: Any]] = []
+        var facts: [TemplateValues] = []
         func fact(_ label: String, _ value: String?, href target: String? = nil) {
             guard let value, !value.isEmpty else { return }
-            var entry: [String: Any] = ["label": label, "value": value]
+            var entry: TemplateValues = ["label": label, "value": value]
             if let target { entry["href"] = target }
             facts.append(entry)
         }
@@ -80,7 +80,7 @@ extension PageContext {
         return base(title: note.title, section: note.kind.folder, extra: ["note": page])
     }
 
-    func kpiDetail(_ kpi: KPIReport) -> [String: Any] {
+    func kpiDetail(_ kpi: KPIReport) -> TemplateValues {
         let unit = kpi.definition.unit
         let decimals = model.kpiDecimals[kpi.id] ?? 1
         var detail = kpiSummary(kpi)
@@ -91,15 +91,15 @@ extension PageContext {
         detail["hasMeasurements"] = !kpi.measurements.isEmpty
         detail["hasQuarters"] = !kpi.quarters.isEmpty
         detail["hasBand"] = kpi.definition.target != nil && kpi.definition.warning != nil
-        detail["measurements"] = kpi.measurements.reversed().map { value -> [String: Any] in
-            var row: [String: Any] = [
+        detail["measurements"] = kpi.measurements.reversed().map { value -> TemplateValues in
+            var row: TemplateValues = [
                 "period": Format.period(value.period), "periodKey": value.period.description,
                 "value": Format.value(value.value, unit: unit, decimals: decimals), "status": status(value.status),
             ]
             row["remark"] = value.note ?? ""
             return row
         }
-        detail["quarters"] = kpi.quarters.reversed().map { rollUp -> [String: Any] in
+        detail["quarters"] = kpi.quarters.reversed().map { rollUp -> TemplateValues in
             [
                 "quarter": rollUp.quarter.description,
                 "value": Format.value(rollUp.value, unit: unit, decimals: max(decimals, 1)),

@@ -15,7 +15,7 @@ final class PageChrome: Sendable {
 
     /// Adds `chrome` to a page context made by `PageContext.base`.
     /// (`context` is taken, not copied: pages pass the one they just made.)
-    func decorate(_ context: consuming [String: Any]) -> [String: Any] {
+    func decorate(_ context: consuming TemplateValues) -> TemplateValues {
         let key = "\(context["root"] as? String ?? "")|\(context["section"] as? String ?? "")"
         if let chrome = cache.withLock({ $0[key] }) {
             var decorated = consume context

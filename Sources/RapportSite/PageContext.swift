@@ -20,7 +20,7 @@ struct PageContext {
     func href(_ target: String) -> String { root + target }
 
     /// The keys every layout has: site names, navigation, the as-of date.
-    func base(title: String, section: String?, extra: [String: Any]) -> [String: Any] {
+    func base(title: String, section: String?, extra: TemplateValues) -> TemplateValues {
         // The keys that depend on the page's depth and section only are made once for each
         // and copied (a copy takes the hashed table as it is; inserting hashes every key).
         var context = model.shared.value("base|" + root + "|" + (section ?? "")) { makeBase(section: section) }
@@ -29,11 +29,11 @@ struct PageContext {
         return context
     }
 
-    private func makeBase(section: String?) -> [String: Any] {
+    private func makeBase(section: String?) -> TemplateValues {
         // Room for the page's own keys and the chrome `PageChrome` adds: a dictionary that
         // grows is hashed again each time it does.
-        var context = [String: Any](minimumCapacity: 32)
-        let keys: KeyValuePairs<String, Any> = [
+        var context = TemplateValues(minimumCapacity: 32)
+        let keys: KeyValuePairs<TemplateKey, Any> = [
             "site": model.siteNames,
             "root": root,
             "nav": navigation(section: section),
@@ -53,8 +53,8 @@ struct PageContext {
     }
 
     /// The main navigation, the current section marked.
-    private func navigation(section: String?) -> [[String: Any]] {
-        var nav: [[String: Any]] = [["title": "Dashboard", "href": href(Routes.home), "current": section == "home"]]
+    private func navigation(section: String?) -> [TemplateValues] {
+        var nav: [TemplateValues] = [["title": "Dashboard", "href": href(Routes.home), "current": section == "home"]]
         let sections: [(String, String, String)] = [
             ("kpis", "KPIs", Routes.list(.kpi)), ("meetings", "Meetings", Routes.list(.meeting)),
             ("actions", "Actions", Routes.actions), ("decisions", "Decisions", Routes.decisions),
@@ -80,8 +80,8 @@ struct PageContext {
 
     /// A note's link made afresh, for rows that add keys of their own (a shared one would
     /// only be copied).
-    func newNoteLink(_ note: Note) -> [String: Any] {
-        var link: [String: Any] = [
+    func newNoteLink(_ note: Note) -> TemplateValues {
+        var link: TemplateValues = [
             "title": note.title, "href": href(Routes.note(note.ref)), "kind": note.kind.singularTitle,
             "internal": note.visibility == .internal, "draft": note.isDraft,
         ]
@@ -92,12 +92,12 @@ struct PageContext {
         return link
     }
 
-    func person(_ handle: String?) -> [String: Any]? {
+    func person(_ handle: String?) -> TemplateValues? {
         guard let handle else { return nil }
         return model.shared.value("person|" + root + "|" + handle) { makePerson(handle) }
     }
 
-    private func makePerson(_ handle: String) -> [String: Any] {
+    private func makePerson(_ handle: String) -> TemplateValues {
         if let person = model.people[handle] {
             return [
                 "handle": handle, "name": person.name, "team": person.team, "teamName": teamName(person.team),
@@ -124,9 +124,9 @@ struct PageContext {
         return TemplateRow(values)
     }
 
-    func makeAction(_ item: ActionItem, showMeeting: Bool) -> [String: Any] {
+    func makeAction(_ item: ActionItem, showMeeting: Bool) -> TemplateValues {
         // At its final size (up to 18 keys): tens of thousands are made per build.
-        var row = [String: Any](minimumCapacity: 18)
+        var row = TemplateValues(minimumCapacity: 18)
         row["text"] = item.text
         row["done"] = item.done
         row["overdue"] = item.overdue
@@ -157,26 +157,26 @@ struct PageContext {
         model.shared.objectValue("decision", root: root, of: item, note: item.meeting) { TemplateRow(makeDecision(item)) }
     }
 
-    func makeDecision(_ item: Decision) -> [String: Any] {
+    func makeDecision(_ item: Decision) -> TemplateValues {
         [
             "text": item.text, "meetingTitle": item.meetingTitle, "meetingHref": href(Routes.note(item.meeting)),
             "date": Format.shortDate(item.date), "isoDate": item.date.description, "quarter": item.quarter.description,
         ]
     }
 
-    func tagLinks(_ tags: [String]) -> [[String: Any]] {
-        tags.map { tag in model.shared.value("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as [String: Any] } }
+    func tagLinks(_ tags: [String]) -> [TemplateValues] {
+        tags.map { tag in model.shared.value("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as TemplateValues } }
     }
 
-    func status(_ status: Status) -> [String: Any] {
+    func status(_ status: Status) -> TemplateValues {
         ["key": status.rawValue, "label": status.label, "icon": StatusIcon.svg(status)]
     }
 
     /// A KPI's headline figures for tiles and tables.
-    func kpiSummary(_ kpi: KPIReport) -> [String: Any] {
+    func kpiSummary(_ kpi: KPIReport) -> TemplateValues {
         let unit = kpi.definition.unit
         let decimals = model.kpiDecimals[kpi.id] ?? 1
-        var summary: [String: Any] = [
+        var summary: TemplateValues = [
             "id": kpi.id, "title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))),
             "unit": unit, "direction": kpi.definition.direction.rawValue,
             "directionLabel": kpi.definition.direction == .higher ? "Higher is better" : "Lower is better",

@@ -3,12 +3,12 @@ import RapportCore
 /// The quarterly business review pack of one quarter: one self-contained page, in the
 /// usual order of a BPO QBR, every figure taken from `Analysis`.
 extension PageContext {
-    func qbrPage(_ quarter: Quarter) -> [String: Any] {
+    func qbrPage(_ quarter: Quarter) -> TemplateValues {
         let analysis = model.analysis
         let calendar = analysis.calendar
         let inQuarter: (Note) -> Bool = { note in note.date.map { calendar.quarter(containing: $0) == quarter } ?? false }
         let byDate: (Note, Note) -> Bool = { ($0.date!, $0.id) < ($1.date!, $1.id) }
-        var pack: [String: Any] = [
+        var pack: TemplateValues = [
             "quarter": quarter.description,
             "span": Format.quarterSpan(quarter, calendar: calendar),
             "firstDay": Format.longDate(calendar.firstDay(of: quarter)),
@@ -38,10 +38,10 @@ extension PageContext {
         pack["hasPreviousOpen"] = previous.contains { !$0.done }
 
         // KPI scorecard.
-        var scorecard: [[String: Any]] = []
-        var unmeasured: [[String: Any]] = []
+        var scorecard: [TemplateValues] = []
+        var unmeasured: [TemplateValues] = []
         for kpi in analysis.kpis {
-            let link = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))), "source": "kpis/\(kpi.id).md"]
+            let link: TemplateValues = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))), "source": "kpis/\(kpi.id).md"]
             guard kpi.quarter(quarter) != nil else {
                 unmeasured.append(link)
                 continue
@@ -58,9 +58,9 @@ extension PageContext {
 
         // Quality and feedback, both directions.
         let feedback = model.portal.notes(of: .feedback).filter(inQuarter).sorted(by: byDate)
-        func side(_ team: String) -> [[String: Any]] {
+        func side(_ team: String) -> [TemplateValues] {
             feedback.filter { if case .feedback(let item) = $0.details { return item.from == team } else { return false } }
-                .map { note -> [String: Any] in
+                .map { note -> TemplateValues in
                     var row = feedbackLink(note)
                     if case .feedback(let item) = note.details {
                         row["addressed"] = item.status == "addressed"
@@ -74,27 +74,27 @@ extension PageContext {
         pack["feedbackFromProvider"] = side("provider")
         pack["hasFeedback"] = !feedback.isEmpty
 
-        pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
+        pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted(by: byDate).map { note -> TemplateValues in
             var row = newNoteLink(note)
             row["excerpt"] = model.shared.noteValue("plain-excerpt|220", of: note.ref) {
                 excerpt(note.body.plainText, limit: 220)
             }
             return row
         }
-        pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> [String: Any] in
+        pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> TemplateValues in
             var row = newNoteLink(note)
             if case .meeting(let meeting) = note.details { row["meetingKind"] = meeting.meetingKind ?? "" }
             row["decisionCount"] = model.decisions(of: note.ref).count
             return row
         }
-        pack["hasMeetings"] = (pack["meetings"] as? [[String: Any]])?.isEmpty == false
+        pack["hasMeetings"] = (pack["meetings"] as? [TemplateValues])?.isEmpty == false
         pack["decisions"] = model.decisions(in: quarter).map(decision)
 
         // Actions of the quarter by owner.
         let actions = model.actions(in: quarter)
         var owners: [String: [ActionItem]] = [:]
         for item in actions { owners[item.owner ?? "", default: []].append(item) }
-        pack["actionsByOwner"] = owners.keys.sorted().map { key -> [String: Any] in
+        pack["actionsByOwner"] = owners.keys.sorted().map { key -> TemplateValues in
             let items = owners[key]!
             return [
                 "owner": person(key.isEmpty ? nil : key) ?? ["name": "No owner", "known": false],
@@ -124,12 +124,12 @@ extension PageContext {
 
     /// `{{kpi:id}}` in a narrative: the KPI's value for the quarter with unit and status.
     /// A KPI's row in the scorecard of the pack for `quarter` (which measured it).
-    private func scorecardRow(_ kpi: KPIReport, quarter: Quarter, link: [String: String]) -> [String: Any] {
+    private func scorecardRow(_ kpi: KPIReport, quarter: Quarter, link: TemplateValues) -> TemplateValues {
         let calendar = model.analysis.calendar
         let rollUp = kpi.quarter(quarter)!
         let unit = kpi.definition.unit
         let decimals = max(model.kpiDecimals[kpi.id] ?? 1, 1)
-        var row: [String: Any] = [
+        var row: TemplateValues = [
             "target": Format.value(kpi.quarterTarget, unit: unit, decimals: decimals),
             "value": Format.value(rollUp.value, unit: unit, decimals: decimals),
             "variance": Format.signed(rollUp.variance, unit: unit, decimals: decimals),
@@ -154,9 +154,9 @@ extension PageContext {
         return "<span class=\"cite status-\(rollUp.status.rawValue)\">\(Format.escape(value)) (\(rollUp.status.label.lowercased()))</span>"
     }
 
-    func qbrListPage() -> [String: Any] {
-        let quarters = SitePages.qbrQuarters(model).reversed().map { quarter -> [String: Any] in
-            var row: [String: Any] = [
+    func qbrListPage() -> TemplateValues {
+        let quarters = SitePages.qbrQuarters(model).reversed().map { quarter -> TemplateValues in
+            var row: TemplateValues = [
                 "quarter": quarter.description, "href": href(Routes.qbr(quarter.description)),
                 "span": Format.quarterSpan(quarter, calendar: model.analysis.calendar),
                 "meetings": 0, "decisions": 0, "actionsOpened": 0, "actionsOverdue": 0, "wins": 0,

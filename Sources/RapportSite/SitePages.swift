@@ -179,7 +179,7 @@ enum SitePages {
         var lastChanged: [String: Day] = [:]
         func page(
             _ route: String, _ layout: String, root: String? = nil, dependsOn dependency: PageDependency = .everything,
-            _ context: @escaping @Sendable (PageContext) -> [String: Any]
+            _ context: @escaping @Sendable (PageContext) -> TemplateValues
         ) {
             jobs.append(
                 PageJob(route: route, dependency: dependency, layout: layout) {

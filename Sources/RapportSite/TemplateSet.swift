@@ -103,13 +103,13 @@ public struct TemplateSet: Sendable {
     /// Renders the layout `name` with `context`.
     func render(_ name: String, _ context: Any) -> String {
         if let compiled { return String(decoding: compiled.render(name, context, reusingRows: reusesRows), as: UTF8.self) }
-        return library.render(context, withTemplate: name) ?? ""
+        return library.render(TemplateValuesConversion.byName(context), withTemplate: name) ?? ""
     }
 
     /// Renders the layout `name` with `context` into UTF-8 bytes.
     func renderBytes(_ name: String, _ context: Any) -> [UInt8] {
         if let compiled { return compiled.render(name, context, reusingRows: reusesRows) }
-        return Array((library.render(context, withTemplate: name) ?? "").utf8)
+        return Array((library.render(TemplateValuesConversion.byName(context), withTemplate: name) ?? "").utf8)
     }
 
     func has(_ name: String) -> Bool { names.contains(name) }

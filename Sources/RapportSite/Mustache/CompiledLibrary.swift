@@ -3,8 +3,8 @@ import Synchronization
 
 /// Renders compiled templates (`CompiledTemplate`) straight into UTF-8 bytes.
 ///
-/// The values are the ones `PageContext` builds: `[String: Any]` objects, arrays, strings,
-/// booleans and numbers. A value is looked up, tested and printed as swift-mustache does it,
+/// The values are the ones `PageContext` builds: `TemplateValues` objects (or `[String: Any]`
+/// ones), arrays, strings, booleans and numbers. A value is looked up, tested and printed as swift-mustache does it,
 /// with the common types recognised by their exact type first; so is indentation of
 /// standalone partials and blocks, and the inheritance of block overrides.
 ///
@@ -36,12 +36,14 @@ struct CompiledLibrary: Sendable {
         program.ops.withUnsafeBufferPointer { ops in
             program.text.withUnsafeBufferPointer { text in
                 program.names.withUnsafeBufferPointer { names in
-                    program.overrides.withUnsafeBufferPointer { overrides in
-                        var renderer = Renderer(
-                            ops: ops, text: text, names: names, overrides: overrides, templates: program.templates, stack: ScopeStack(object),
-                            rowKeyBase: reusingRows ? identity << 32 : nil)
-                        let range = program.templates[index]
-                        renderer.run(range.start, range.end, frame: Frame(indentation: nil, inherited: []), into: &out)
+                    program.keys.withUnsafeBufferPointer { keys in
+                        program.overrides.withUnsafeBufferPointer { overrides in
+                            var renderer = Renderer(
+                                ops: ops, text: text, names: names, keys: keys, overrides: overrides, templates: program.templates,
+                                stack: ScopeStack(object), rowKeyBase: reusingRows ? identity << 32 : nil)
+                            let range = program.templates[index]
+                            renderer.run(range.start, range.end, frame: Frame(indentation: nil, inherited: []), into: &out)
+                        }
                     }
                 }
             }
@@ -87,6 +89,8 @@ struct CompiledLibrary: Sendable {
         var text: [UInt8] = []
         /// Name parts of every variable and section, in order.
         var names: [String] = []
+        /// The same names as keys of `TemplateValues`, hashed once here.
+        var keys: [TemplateKey] = []
         var overrides: [Override] = []
         /// Each template's body.
         var templates: [(start: Int32, end: Int32)] = []
@@ -160,6 +164,7 @@ struct CompiledLibrary: Sendable {
                 kind: kind, a: Int32(names.count), b: Int32(path.parts.count),
                 d: (path.isCurrent ? NameFlags.current : 0) | (path.isAnchored ? NameFlags.anchored : 0))
             names.append(contentsOf: path.parts)
+            keys.append(contentsOf: path.parts.map { TemplateKey($0) })
             return op
         }
 
@@ -188,6 +193,7 @@ struct CompiledLibrary: Sendable {
         let ops: UnsafeBufferPointer<Op>
         let text: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<String>
+        let keys: UnsafeBufferPointer<TemplateKey>
         let overrides: UnsafeBufferPointer<Override>
         let templates: [(start: Int32, end: Int32)]
         /// The context stack, innermost last.
@@ -245,6 +251,8 @@ struct CompiledLibrary: Sendable {
                 let body = Int32(next)
                 guard let value = lookup(op) else { return Int(op.e) }
                 switch ValueKind(of: value) {
+                case .valuesList:
+                    for item in value as! [TemplateValues] { runPushing(scope: .values(item), body, op.c, frame, &out) }
                 case .list:
                     for item in value as! [[String: Any]] { runPushing(scope: .object(item), body, op.c, frame, &out) }
                 case .textList:
@@ -253,7 +261,7 @@ struct CompiledLibrary: Sendable {
                     for row in value as! [TemplateRow] { runRow(row, section: index, body, op.c, frame, &out) }
                 case .flag:
                     if value as! Bool { run(body, op.c, frame: frame, into: &out) }
-                case .object, .textObject, .text, .row:
+                case .values, .object, .textObject, .text, .row:
                     runPushing(value, body, op.c, frame, &out)
                 case .other:
                     if let items = Self.sequence(value) {
@@ -270,6 +278,8 @@ struct CompiledLibrary: Sendable {
                     return Int(op.e)
                 }
                 switch ValueKind(of: value) {
+                case .valuesList:
+                    if (value as! [TemplateValues]).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .list:
                     if (value as! [[String: Any]]).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .textList:
@@ -278,7 +288,7 @@ struct CompiledLibrary: Sendable {
                     if (value as! [TemplateRow]).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .flag:
                     if !(value as! Bool) { run(body, op.c, frame: frame, into: &out) }
-                case .object, .textObject, .text, .row:
+                case .values, .object, .textObject, .text, .row:
                     break
                 case .other:
                     if let items = Self.sequence(value) {
@@ -337,7 +347,7 @@ struct CompiledLibrary: Sendable {
             }
             let key = base | section
             if let printed = row.printed(by: key),
-                printed.missing.allSatisfy({ name in stack.find(names[Int(name)]) == nil })
+                printed.missing.allSatisfy({ name in stack.find(names[Int(name)], keys[Int(name)]) == nil })
             {
                 out.append(contentsOf: printed.bytes)
                 if rowDepth > 0 { missed += printed.missing }
@@ -375,10 +385,10 @@ struct CompiledLibrary: Sendable {
             var value: Any
             if op.d & NameFlags.anchored != 0 {
                 lowestLookup = min(lowestLookup, stack.count - 1)
-                guard let found = stack.childOfLast(names[first]) else { return nil }
+                guard let found = stack.childOfLast(names[first], keys[first]) else { return nil }
                 value = found
             } else {
-                guard let (match, position) = stack.find(names[first]) else {
+                guard let (match, position) = stack.find(names[first], keys[first]) else {
                     // Found nowhere: the output depends on the name staying missing.
                     if rowDepth > 0 { missed.append(Int32(first)) }
                     return nil
@@ -387,22 +397,29 @@ struct CompiledLibrary: Sendable {
                 value = match
             }
             for part in first + 1..<first + count {
-                guard let child = Self.child(names[part], of: value) else { return nil }
+                guard let child = Self.child(names[part], keys[part], of: value) else { return nil }
                 value = child
             }
             return value
         }
 
-        fileprivate static func child(_ name: String, of object: Any) -> Any? {
+        fileprivate static func child(_ name: String, _ key: TemplateKey, of object: Any) -> Any? {
             switch ValueKind(of: object) {
+            case .values: return (object as! TemplateValues)[key]
             case .object: return (object as! [String: Any])[name]
             case .textObject: return (object as! [String: String])[name]
-            case .row: return (object as! TemplateRow).values[name]
-            case .text, .flag, .list, .textList, .rows: return nil
+            case .row: return (object as! TemplateRow).values[key]
+            case .text, .flag, .list, .valuesList, .textList, .rows: return nil
             case .other: break
             }
             if isNull(object) { return nil }
             if let parent = object as? MustacheParent { return parent.child(named: name) }
+            // An optional is looked into, as swift-mustache does (`nil` has no names).
+            let optional = Mirror(reflecting: object)
+            if optional.displayStyle == .optional {
+                guard let wrapped = optional.children.first?.value else { return nil }
+                return child(name, key, of: wrapped)
+            }
             // Any other value: its stored property of that name, as swift-mustache reads it.
             guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
             let mirror = Mirror(reflecting: match.value)
@@ -449,6 +466,7 @@ struct CompiledLibrary: Sendable {
 /// A value on the context stack, its type found once when it is pushed rather than at every
 /// name looked up in it.
 private enum Scope {
+    case values(TemplateValues)
     case object([String: Any])
     case textObject([String: String])
     case row(TemplateRow)
@@ -456,6 +474,7 @@ private enum Scope {
 
     init(_ value: Any) {
         switch ValueKind(of: value) {
+        case .values: self = .values(value as! TemplateValues)
         case .object: self = .object(value as! [String: Any])
         case .textObject: self = .textObject(value as! [String: String])
         case .row: self = .row(value as! TemplateRow)
@@ -468,8 +487,9 @@ private enum Scope {
 /// is looked up in each value where it lies, without copying the value (and its reference)
 /// out of an enum first, which cost as much as the dictionary lookup itself.
 private struct ScopeStack {
-    private enum Kind: UInt8 { case object, textObject, row, other }
+    private enum Kind: UInt8 { case values, object, textObject, row, other }
     private var kinds: [Kind] = []
+    private var valueObjects: [TemplateValues] = []
     private var objects: [[String: Any]] = []
     private var textObjects: [[String: String]] = []
     private var rows: [TemplateRow] = []
@@ -481,6 +501,9 @@ private struct ScopeStack {
 
     mutating func push(_ scope: Scope) {
         switch scope {
+        case .values(let values):
+            kinds.append(.values)
+            valueObjects.append(values)
         case .object(let object):
             kinds.append(.object)
             objects.append(object)
@@ -498,6 +521,7 @@ private struct ScopeStack {
 
     mutating func pop() {
         switch kinds.removeLast() {
+        case .values: valueObjects.removeLast()
         case .object: objects.removeLast()
         case .textObject: textObjects.removeLast()
         case .row: rows.removeLast()
@@ -508,6 +532,7 @@ private struct ScopeStack {
     /// The innermost value.
     var last: Any? {
         switch kinds.last {
+        case .values: return valueObjects.last!
         case .object: return objects.last!
         case .textObject: return textObjects.last!
         case .row: return rows.last!
@@ -516,42 +541,49 @@ private struct ScopeStack {
         }
     }
 
-    /// `name` in the innermost value only.
-    func childOfLast(_ name: String) -> Any? {
+    /// `name` (`key`) in the innermost value only.
+    func childOfLast(_ name: String, _ key: TemplateKey) -> Any? {
         switch kinds.last {
+        case .values: return valueObjects.withUnsafeBufferPointer { $0[$0.count - 1][key] }
         case .object: return objects.withUnsafeBufferPointer { $0[$0.count - 1][name] }
         case .textObject: return textObjects.withUnsafeBufferPointer { $0[$0.count - 1][name] }
-        case .row: return rows[rows.count - 1].values[name]
-        case .other: return CompiledLibrary.Renderer.child(name, of: others[others.count - 1])
+        case .row: return rows[rows.count - 1].values[key]
+        case .other: return CompiledLibrary.Renderer.child(name, key, of: others[others.count - 1])
         case nil: return nil
         }
     }
 
-    /// `name` in the innermost value that has it, and that value's position.
-    func find(_ name: String) -> (Any, Int)? {
-        objects.withUnsafeBufferPointer { objects in
-            textObjects.withUnsafeBufferPointer { textObjects in
-                kinds.withUnsafeBufferPointer { kinds in
-                    var (object, textObject, row, other) = (objects.count, textObjects.count, rows.count, others.count)
-                    var position = kinds.count
-                    while position > 0 {
-                        position -= 1
-                        switch kinds[position] {
-                        case .object:
-                            object -= 1
-                            if let child = objects[object][name] { return (child, position) }
-                        case .textObject:
-                            textObject -= 1
-                            if let child = textObjects[textObject][name] { return (child, position) }
-                        case .row:
-                            row -= 1
-                            if let child = rows[row].values[name] { return (child, position) }
-                        case .other:
-                            other -= 1
-                            if let child = CompiledLibrary.Renderer.child(name, of: others[other]) { return (child, position) }
+    /// `name` (`key`) in the innermost value that has it, and that value's position.
+    func find(_ name: String, _ key: TemplateKey) -> (Any, Int)? {
+        valueObjects.withUnsafeBufferPointer { valueObjects in
+            objects.withUnsafeBufferPointer { objects in
+                textObjects.withUnsafeBufferPointer { textObjects in
+                    kinds.withUnsafeBufferPointer { kinds in
+                        var (values, object, textObject) = (valueObjects.count, objects.count, textObjects.count)
+                        var (row, other) = (rows.count, others.count)
+                        var position = kinds.count
+                        while position > 0 {
+                            position -= 1
+                            switch kinds[position] {
+                            case .values:
+                                values -= 1
+                                if let child = valueObjects[values][key] { return (child, position) }
+                            case .object:
+                                object -= 1
+                                if let child = objects[object][name] { return (child, position) }
+                            case .textObject:
+                                textObject -= 1
+                                if let child = textObjects[textObject][name] { return (child, position) }
+                            case .row:
+                                row -= 1
+                                if let child = rows[row].values[key] { return (child, position) }
+                            case .other:
+                                other -= 1
+                                if let child = CompiledLibrary.Renderer.child(name, key, of: others[other]) { return (child, position) }
+                            }
                         }
+                        return nil
                     }
-                    return nil
                 }
             }
         }
@@ -562,9 +594,11 @@ private struct ScopeStack {
 /// dynamic type is a copy, while a failed or converting cast between collection types costs
 /// an allocation or a walk over the elements.
 private enum ValueKind: Equatable {
-    case object, textObject, list, textList, text, flag, row, rows, other
+    case values, object, textObject, valuesList, list, textList, text, flag, row, rows, other
 
     // Generic metadata looked up once, not at every comparison.
+    private static let valuesType = ObjectIdentifier(TemplateValues.self)
+    private static let valuesListType = ObjectIdentifier([TemplateValues].self)
     private static let objectType = ObjectIdentifier([String: Any].self)
     private static let textObjectType = ObjectIdentifier([String: String].self)
     private static let listType = ObjectIdentifier([[String: Any]].self)
@@ -576,16 +610,20 @@ private enum ValueKind: Equatable {
 
     init(of value: borrowing Any) {
         let type = ObjectIdentifier(Swift.type(of: value))
-        if type == Self.objectType {
-            self = .object
+        if type == Self.valuesType {
+            self = .values
         } else if type == Self.textType {
             self = .text
+        } else if type == Self.valuesListType {
+            self = .valuesList
+        } else if type == Self.flagType {
+            self = .flag
+        } else if type == Self.objectType {
+            self = .object
         } else if type == Self.textObjectType {
             self = .textObject
         } else if type == Self.listType {
             self = .list
-        } else if type == Self.flagType {
-            self = .flag
         } else if type == Self.rowType {
             self = .row
         } else if type == Self.rowsType {
@@ -597,3 +635,4 @@ private enum ValueKind: Equatable {
         }
     }
 }
+

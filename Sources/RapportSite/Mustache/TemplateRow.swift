@@ -10,7 +10,7 @@ import Synchronization
 /// row (see `CompiledLibrary`), which is why rows carry every key their templates test.
 final class TemplateRow: @unchecked Sendable, MustacheParent {
     /// The row's values; never changed after the row is made.
-    let values: [String: Any]
+    let values: TemplateValues
     /// What a section printed for the row, and the names (indices in the renderer's
     /// program) it looked up and found nowhere, in the row or around it.
     struct Printed {
@@ -21,11 +21,12 @@ final class TemplateRow: @unchecked Sendable, MustacheParent {
     /// Printed bytes by section (the renderer's program and operation).
     private let printed = Mutex([Int: Printed]())
 
-    init(_ values: [String: Any]) {
+    init(_ values: TemplateValues) {
         self.values = values
     }
 
-    func child(named name: String) -> Any? { values[name] }
+    /// The value swift-mustache (the reference renderer) reads, keyed by name all the way down.
+    func child(named name: String) -> Any? { values[TemplateKey(name)].map(TemplateValuesConversion.byName) }
 
     func printed(by section: Int) -> Printed? { printed.withLock { $0[section] } }
 

@@ -56,6 +56,26 @@ import Testing
     func variablesAndSectionsPrintWhatSwiftMustachePrints(template: String) throws {
         let result = try both(template, [:], Self.context)
         #expect(result.compiled == result.reference)
+        // The values pages are made of: the same, keyed by `TemplateKey` all the way down.
+        let keyed = String(decoding: try compiledOnly(template, Self.keyed(Self.context)), as: UTF8.self)
+        #expect(keyed == result.reference)
+    }
+
+    /// Renders `main` with the compiled renderer alone.
+    private func compiledOnly(_ main: String, _ context: Any) throws -> [UInt8] {
+        FastHTMLContentType.registered
+        return CompiledLibrary(["main": try CompiledTemplate.compile(FastHTMLContentType.pragma + main)]).render("main", context)
+    }
+
+    /// `value` with its `[String: Any]` dictionaries, however deep, made `TemplateValues`.
+    private static func keyed(_ value: Any) -> Any {
+        if let object = value as? [String: Any] {
+            var values = TemplateValues()
+            for (name, child) in object { values[TemplateKey(name)] = keyed(child) }
+            return values
+        }
+        if let list = value as? [[String: Any]] { return list.map { keyed($0) as! TemplateValues } }
+        return value
     }
 
     @Test func indentedStandalonePartialsIndentEveryLine() throws {

@@ -1,0 +1,59 @@
+/// The key of a template value: a name with its hash worked out once, when it is made.
+///
+/// Page values are dictionaries keyed by the names templates use (`page["title"]`), and
+/// the compiled renderer looks each name up in every value on its stack until one has it:
+/// a page makes tens of dictionaries and renders a hundred or more names. A `String` key
+/// is hashed again at every insertion and every lookup, in every dictionary; this key's
+/// hash is a 64-bit FNV-1a of its bytes, made from the literal at the call site and, for
+/// a template's names, once when the theme is linked, and a dictionary only mixes it with
+/// its seed. The names come from the theme and from Rapport's code, never from content.
+struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    let name: String
+    private let code: UInt64
+
+    init(_ name: String) {
+        self.name = name
+        var code: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { code = (code ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        self.code = code
+    }
+
+    init(stringLiteral name: String) { self.init(name) }
+
+    var description: String { name }
+
+    static func == (lhs: TemplateKey, rhs: TemplateKey) -> Bool { lhs.code == rhs.code && lhs.name == rhs.name }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(code) }
+
+    /// What `Dictionary` and `Set` use in place of `hash(into:)`: the stored hash mixed
+    /// with the table's seed, without running `Hasher` over the name again. Equal keys
+    /// have equal codes, so this is consistent with `==`.
+    func _rawHashValue(seed: Int) -> Int { Int(truncatingIfNeeded: code) ^ seed }
+}
+
+/// The values a template sees: what `PageContext` makes for each page and its parts.
+typealias TemplateValues = [TemplateKey: Any]
+
+extension Dictionary where Key == TemplateKey, Value == Any {
+    /// The same values keyed by plain names, nested values included, for swift-mustache
+    /// (the reference renderer), which reads only `[String: Any]` dictionaries.
+    var keyedByName: [String: Any] {
+        var out = [String: Any](minimumCapacity: count)
+        for (key, value) in self { out[key.name] = TemplateValuesConversion.byName(value) }
+        return out
+    }
+}
+
+enum TemplateValuesConversion {
+    /// `value` with every `TemplateValues` in it keyed by name, however deep it lies in lists
+    /// and in `[String: Any]` dictionaries (a dictionary literal nested in values without a
+    /// declared type is one).
+    static func byName(_ value: Any) -> Any {
+        if let values = value as? TemplateValues { return values.keyedByName }
+        if let list = value as? [TemplateValues] { return list.map(\.keyedByName) }
+        if let values = value as? [String: Any] { return values.mapValues(byName) }
+        if let list = value as? [Any] { return list.map(byName) }
+        return value
+    }
+}
