@@ -252,15 +252,15 @@ struct CompiledLibrary: Sendable {
                 guard let value = lookup(op) else { return Int(op.e) }
                 switch ValueKind(of: value) {
                 case .valuesList:
-                    for item in value as! [TemplateValues] { runPushing(scope: .values(item), body, op.c, frame, &out) }
+                    for item in ValueKind.payload(of: value, as: [TemplateValues].self) { runPushing(scope: .values(item), body, op.c, frame, &out) }
                 case .list:
-                    for item in value as! [[String: Any]] { runPushing(scope: .object(item), body, op.c, frame, &out) }
+                    for item in ValueKind.payload(of: value, as: [[String: Any]].self) { runPushing(scope: .object(item), body, op.c, frame, &out) }
                 case .textList:
-                    for item in value as! [[String: String]] { runPushing(scope: .textObject(item), body, op.c, frame, &out) }
+                    for item in ValueKind.payload(of: value, as: [[String: String]].self) { runPushing(scope: .textObject(item), body, op.c, frame, &out) }
                 case .rows:
-                    for row in value as! [TemplateRow] { runRow(row, section: index, body, op.c, frame, &out) }
+                    for row in ValueKind.payload(of: value, as: [TemplateRow].self) { runRow(row, section: index, body, op.c, frame, &out) }
                 case .flag:
-                    if value as! Bool { run(body, op.c, frame: frame, into: &out) }
+                    if ValueKind.payload(of: value, as: Bool.self) { run(body, op.c, frame: frame, into: &out) }
                 case .values, .object, .textObject, .text, .row:
                     runPushing(value, body, op.c, frame, &out)
                 case .other:
@@ -279,15 +279,15 @@ struct CompiledLibrary: Sendable {
                 }
                 switch ValueKind(of: value) {
                 case .valuesList:
-                    if (value as! [TemplateValues]).isEmpty { runPushing(value, body, op.c, frame, &out) }
+                    if ValueKind.payload(of: value, as: [TemplateValues].self).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .list:
-                    if (value as! [[String: Any]]).isEmpty { runPushing(value, body, op.c, frame, &out) }
+                    if ValueKind.payload(of: value, as: [[String: Any]].self).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .textList:
-                    if (value as! [[String: String]]).isEmpty { runPushing(value, body, op.c, frame, &out) }
+                    if ValueKind.payload(of: value, as: [[String: String]].self).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .rows:
-                    if (value as! [TemplateRow]).isEmpty { runPushing(value, body, op.c, frame, &out) }
+                    if ValueKind.payload(of: value, as: [TemplateRow].self).isEmpty { runPushing(value, body, op.c, frame, &out) }
                 case .flag:
-                    if !(value as! Bool) { run(body, op.c, frame: frame, into: &out) }
+                    if !ValueKind.payload(of: value, as: Bool.self) { run(body, op.c, frame: frame, into: &out) }
                 case .values, .object, .textObject, .text, .row:
                     break
                 case .other:
@@ -405,10 +405,10 @@ struct CompiledLibrary: Sendable {
 
         fileprivate static func child(_ name: String, _ key: TemplateKey, of object: Any) -> Any? {
             switch ValueKind(of: object) {
-            case .values: return (object as! TemplateValues)[key]
-            case .object: return (object as! [String: Any])[name]
-            case .textObject: return (object as! [String: String])[name]
-            case .row: return (object as! TemplateRow).values[key]
+            case .values: return ValueKind.payload(of: object, as: TemplateValues.self)[key]
+            case .object: return ValueKind.payload(of: object, as: [String: Any].self)[name]
+            case .textObject: return ValueKind.payload(of: object, as: [String: String].self)[name]
+            case .row: return ValueKind.payload(of: object, as: TemplateRow.self).values[key]
             case .text, .flag, .list, .valuesList, .textList, .rows: return nil
             case .other: break
             }
@@ -445,7 +445,7 @@ struct CompiledLibrary: Sendable {
         private static func print(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
             let text: String
             if ValueKind(of: value) == .text {
-                text = value as! String
+                text = ValueKind.payload(of: value, as: String.self)
             } else if let renderable = value as? MustacheCustomRenderable {
                 text = renderable.renderText
             } else {
@@ -474,10 +474,10 @@ private enum Scope {
 
     init(_ value: Any) {
         switch ValueKind(of: value) {
-        case .values: self = .values(value as! TemplateValues)
-        case .object: self = .object(value as! [String: Any])
-        case .textObject: self = .textObject(value as! [String: String])
-        case .row: self = .row(value as! TemplateRow)
+        case .values: self = .values(ValueKind.payload(of: value, as: TemplateValues.self))
+        case .object: self = .object(ValueKind.payload(of: value, as: [String: Any].self))
+        case .textObject: self = .textObject(ValueKind.payload(of: value, as: [String: String].self))
+        case .row: self = .row(ValueKind.payload(of: value, as: TemplateRow.self))
         default: self = .other(value)
         }
     }
@@ -593,7 +593,7 @@ private struct ScopeStack {
 /// The value types `PageContext` builds, told apart by exact type: a cast to the exact
 /// dynamic type is a copy, while a failed or converting cast between collection types costs
 /// an allocation or a walk over the elements.
-private enum ValueKind: Equatable {
+enum ValueKind: Equatable {
     case values, object, textObject, valuesList, list, textList, text, flag, row, rows, other
 
     // Generic metadata looked up once, not at every comparison.
@@ -607,6 +607,25 @@ private enum ValueKind: Equatable {
     private static let flagType = ObjectIdentifier(Bool.self)
     private static let rowType = ObjectIdentifier(TemplateRow.self)
     private static let rowsType = ObjectIdentifier([TemplateRow].self)
+
+    /// The value of `value`, whose exact type `ValueKind(of:)` found to be `T`, read from
+    /// the existential's inline buffer: the runtime's dynamic cast (`as!`) costs more than
+    /// twice as much, and the renderer makes one for every value it prints or enters. Every
+    /// type `ValueKind` names is stored in that buffer (three words; a test checks each).
+    @inline(__always)
+    static func payload<T>(of value: borrowing Any, as _: T.Type) -> T {
+        #if DEBUG
+            let isExactly = ObjectIdentifier(Swift.type(of: value)) == ObjectIdentifier(T.self)
+            assert(isExactly && fitsInline(T.self), "payload(of:as:) read an Any as a type it does not hold inline")
+        #endif
+        return withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: T.self) }
+    }
+
+    /// Whether an `Any` holds a `T` in its own buffer rather than in a box it points to.
+    static func fitsInline<T>(_: T.Type) -> Bool {
+        MemoryLayout<T>.size <= 3 * MemoryLayout<Int>.size && MemoryLayout<T>.alignment <= MemoryLayout<Int>.alignment
+            && _isBitwiseTakable(T.self)
+    }
 
     init(of value: borrowing Any) {
         let type = ObjectIdentifier(Swift.type(of: value))

@@ -61,6 +61,36 @@ import Testing
         #expect(keyed == result.reference)
     }
 
+    /// The renderer reads the values it recognises straight from an `Any`'s inline buffer:
+    /// each of those types must be stored there, and read back as the cast reads it.
+    @Test func everyRecognisedValueIsReadFromItsInlineBuffer() {
+        let row = TemplateRow(["name": "row"])
+        let values: [Any] = [
+            ["title": "T"] as TemplateValues, ["title": "T"] as [String: Any], ["title": "T"] as [String: String],
+            [["title": "T"]] as [TemplateValues], [["title": "T"]] as [[String: Any]], [["title": "T"]] as [[String: String]],
+            "a text longer than fifteen bytes, kept out of line", "short", true, row, [row],
+        ]
+        #expect(values.map { "\(ValueKind(of: $0))" } == [
+            "values", "object", "textObject", "valuesList", "list", "textList", "text", "text", "flag", "row", "rows",
+        ])
+        #expect(ValueKind.fitsInline(TemplateValues.self) && ValueKind.fitsInline([TemplateValues].self))
+        #expect(ValueKind.fitsInline([String: Any].self) && ValueKind.fitsInline([[String: Any]].self))
+        #expect(ValueKind.fitsInline([String: String].self) && ValueKind.fitsInline([[String: String]].self))
+        #expect(ValueKind.fitsInline(String.self) && ValueKind.fitsInline(Bool.self))
+        #expect(ValueKind.fitsInline(TemplateRow.self) && ValueKind.fitsInline([TemplateRow].self))
+        #expect(ValueKind.payload(of: values[0], as: TemplateValues.self)["title"] as? String == "T")
+        #expect(ValueKind.payload(of: values[1], as: [String: Any].self)["title"] as? String == "T")
+        #expect(ValueKind.payload(of: values[2], as: [String: String].self) == ["title": "T"])
+        #expect(ValueKind.payload(of: values[3], as: [TemplateValues].self).first?["title"] as? String == "T")
+        #expect(ValueKind.payload(of: values[4], as: [[String: Any]].self).first?["title"] as? String == "T")
+        #expect(ValueKind.payload(of: values[5], as: [[String: String]].self) == [["title": "T"]])
+        #expect(ValueKind.payload(of: values[6], as: String.self) == "a text longer than fifteen bytes, kept out of line")
+        #expect(ValueKind.payload(of: values[7], as: String.self) == "short")
+        #expect(ValueKind.payload(of: values[8], as: Bool.self))
+        #expect(ValueKind.payload(of: values[9], as: TemplateRow.self) === row)
+        #expect(ValueKind.payload(of: values[10], as: [TemplateRow].self).first === row)
+    }
+
     /// Renders `main` with the compiled renderer alone.
     private func compiledOnly(_ main: String, _ context: Any) throws -> [UInt8] {
         FastHTMLContentType.registered
