@@ -116,7 +116,7 @@ struct PageContext {
         }
         // Rows without the meeting are shown once, on the meeting's own page: not kept. One
         // the tracker or a person's page kept is copied (only this key differs).
-        guard let shared: TemplateRow = model.shared.madeObjectValue("action", root: root, of: item) else {
+        guard let shared: TemplateRow = model.shared.madeObjectValue("action", root: root, of: item, note: item.meeting) else {
             return TemplateRow(makeAction(item, showMeeting: false))
         }
         var values = shared.values

@@ -205,6 +205,10 @@ final class SiteModel: Sendable {
 /// one analysis object, or one quarter's notes) is forgotten when that note (or a note of the
 /// quarter) changes; the others depend only on the configuration, the theme and the as-of
 /// date, and a change to those starts afresh.
+///
+/// The values of notes and analysis objects (tens of thousands of lookups a build, from two
+/// threads at once on tag and review pages) are kept in shards by note, each with its own
+/// lock, so that the two threads seldom wait for each other.
 final class SharedValues: Sendable {
     private struct Entry: @unchecked Sendable {
         let value: Any
@@ -214,14 +218,6 @@ final class SharedValues: Sendable {
         let purpose: String
         let root: String
         let note: NoteRef
-    }
-    private struct State {
-        var entries: [String: Entry] = [:]
-        var noteEntries: [NoteKey: Entry] = [:]
-        var noteKeys: [NoteRef: [NoteKey]] = [:]
-        var quarterEntries: [QuarterKey: Entry] = [:]
-        var objectEntries: [ObjectKey: ObjectEntry] = [:]
-        var objectKeys: [NoteRef: [ObjectKey]] = [:]
     }
     /// A value made from one object of the analysis (an action, a decision) that lives as
     /// long as its note is unchanged, for pages at one depth.
@@ -241,27 +237,52 @@ final class SharedValues: Sendable {
         let root: String
         let quarter: Quarter
     }
-    private let state: Mutex<State>
+    /// Values that are no note's, and values made from a quarter's notes.
+    private struct Common {
+        var entries: [String: Entry] = [:]
+        var quarterEntries: [QuarterKey: Entry] = [:]
+    }
+    /// The values made from some of the notes (those `shard(of:)` gives it) and from their objects.
+    private struct NoteState {
+        var noteEntries: [NoteKey: Entry] = [:]
+        var noteKeys: [NoteRef: [NoteKey]] = [:]
+        var objectEntries: [ObjectKey: ObjectEntry] = [:]
+        var objectKeys: [NoteRef: [ObjectKey]] = [:]
+    }
+    private final class Shard: Sendable {
+        let state: Mutex<NoteState>
+        init(_ state: NoteState) { self.state = Mutex(state) }
+    }
+    private let common = Mutex(Common())
+    private let shards: [Shard]
+    private static let shardCount = 16
 
-    init() { state = Mutex(State()) }
+    convenience init() { self.init(expectingNotes: 0, items: 0) }
 
     /// With room for what a full build of `notes` notes with `items` actions and decisions
     /// stores (about three values a note, one an item: measured at 10,000 notes), so that
     /// the tables are not made again, under the lock, as they grow.
     init(expectingNotes notes: Int, items: Int) {
-        var state = State()
-        state.noteEntries.reserveCapacity(notes * 3)
-        state.noteKeys.reserveCapacity(notes)
-        state.objectEntries.reserveCapacity(items + items / 4)
-        self.state = Mutex(state)
+        var state = NoteState()
+        state.noteEntries.reserveCapacity(notes * 3 / Self.shardCount)
+        state.noteKeys.reserveCapacity(notes / Self.shardCount)
+        state.objectEntries.reserveCapacity((items + items / 4) / Self.shardCount)
+        shards = (0..<Self.shardCount).map { _ in Shard(state) }
+    }
+
+    /// The shard of a note's values: from the length and last byte of its id, which is
+    /// quicker than hashing it and spreads the notes of a portal well enough.
+    private func shard(of note: NoteRef) -> Shard {
+        let id = note.id.utf8
+        return shards[(id.count &+ Int(id.last ?? 0) &* 7) & (Self.shardCount - 1)]
     }
 
     /// The value stored under `key`, made by `make` the first time. It may show no note:
     /// values made from notes use `noteValue`, `objectValue` or `quarterValue`.
     func value<Value>(_ key: String, _ make: () -> Value) -> Value {
-        if let entry = state.withLock({ $0.entries[key] }), let value = entry.value as? Value { return value }
+        if let entry = common.withLock({ $0.entries[key] }), let value = entry.value as? Value { return value }
         let value = make()
-        state.withLock { $0.entries[key] = Entry(value: value) }
+        common.withLock { $0.entries[key] = Entry(value: value) }
         return value
     }
 
@@ -270,9 +291,10 @@ final class SharedValues: Sendable {
     /// making the key a string: pages ask for thousands.
     func noteValue<Value>(_ purpose: String, root: String = "", of note: NoteRef, _ make: () -> Value) -> Value {
         let key = NoteKey(purpose: purpose, root: root, note: note)
-        if let entry = state.withLock({ $0.noteEntries[key] }), let value = entry.value as? Value { return value }
+        let shard = shard(of: note)
+        if let entry = shard.state.withLock({ $0.noteEntries[key] }), let value = entry.value as? Value { return value }
         let value = make()
-        state.withLock { state in
+        shard.state.withLock { state in
             if state.noteEntries.updateValue(Entry(value: value), forKey: key) == nil { state.noteKeys[note, default: []].append(key) }
         }
         return value
@@ -284,9 +306,10 @@ final class SharedValues: Sendable {
     /// made of strings.
     func objectValue<Value>(_ purpose: String, root: String, of object: AnyObject, note: NoteRef, _ make: () -> Value) -> Value {
         let key = ObjectKey(purpose: purpose, root: root, object: ObjectIdentifier(object))
-        if let entry = state.withLock({ $0.objectEntries[key] }), let value = entry.value as? Value { return value }
+        let shard = shard(of: note)
+        if let entry = shard.state.withLock({ $0.objectEntries[key] }), let value = entry.value as? Value { return value }
         let value = make()
-        state.withLock { state in
+        shard.state.withLock { state in
             if state.objectEntries.updateValue(ObjectEntry(object: object, value: value), forKey: key) == nil {
                 state.objectKeys[note, default: []].append(key)
             }
@@ -295,9 +318,9 @@ final class SharedValues: Sendable {
     }
 
     /// The value `objectValue` keeps for these, if one was made.
-    func madeObjectValue<Value>(_ purpose: String, root: String, of object: AnyObject) -> Value? {
+    func madeObjectValue<Value>(_ purpose: String, root: String, of object: AnyObject, note: NoteRef) -> Value? {
         let key = ObjectKey(purpose: purpose, root: root, object: ObjectIdentifier(object))
-        return state.withLock({ $0.objectEntries[key] })?.value as? Value
+        return shard(of: note).state.withLock({ $0.objectEntries[key] })?.value as? Value
     }
 
     /// The value `purpose` made from the notes of `quarter`, made by `make` the first time.
@@ -305,25 +328,28 @@ final class SharedValues: Sendable {
     /// may show nothing but notes dated in the quarter.
     func quarterValue<Value>(_ purpose: String, root: String, of quarter: Quarter, _ make: () -> Value) -> Value {
         let key = QuarterKey(purpose: purpose, root: root, quarter: quarter)
-        if let entry = state.withLock({ $0.quarterEntries[key] }), let value = entry.value as? Value { return value }
+        if let entry = common.withLock({ $0.quarterEntries[key] }), let value = entry.value as? Value { return value }
         let value = make()
-        state.withLock { $0.quarterEntries[key] = Entry(value: value) }
+        common.withLock { $0.quarterEntries[key] = Entry(value: value) }
         return value
     }
 
     /// Forgets the values made from the notes of these quarters.
     func forget(quarters: Set<Quarter>) {
         guard !quarters.isEmpty else { return }
-        state.withLock { state in state.quarterEntries = state.quarterEntries.filter { !quarters.contains($0.key.quarter) } }
+        common.withLock { state in state.quarterEntries = state.quarterEntries.filter { !quarters.contains($0.key.quarter) } }
     }
 
     /// Forgets every value.
-    func forgetAll() { state.withLock { $0 = State() } }
+    func forgetAll() {
+        common.withLock { $0 = Common() }
+        for shard in shards { shard.state.withLock { $0 = NoteState() } }
+    }
 
     /// Forgets the values made from these notes.
     func forget(_ notes: Set<NoteRef>) {
-        state.withLock { state in
-            for note in notes {
+        for note in notes {
+            shard(of: note).state.withLock { state in
                 for key in state.noteKeys.removeValue(forKey: note) ?? [] { state.noteEntries[key] = nil }
                 for key in state.objectKeys.removeValue(forKey: note) ?? [] { state.objectEntries[key] = nil }
             }
