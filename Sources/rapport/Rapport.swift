@@ -44,9 +44,14 @@ struct ContentOptions: ParsableArguments {
 }
 
 /// Prints diagnostics to standard error in the `path:line:column: severity: message` form.
+/// All of them in one write: a large portal can have a thousand warnings, and a write each
+/// (two, with the line end) kept the build waiting on standard error for milliseconds.
 func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    guard !diagnostics.isEmpty else { return }
+    var text = ""
+    for diagnostic in diagnostics { print(diagnostic, to: &text) }
     var stream = StandardError()
-    for diagnostic in diagnostics { print(diagnostic, to: &stream) }
+    stream.write(text)
 }
 
 struct StandardError: TextOutputStream {
