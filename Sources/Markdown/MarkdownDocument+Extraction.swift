@@ -56,11 +56,10 @@ extension MarkdownDocument {
     /// block quotes too, follow its item's own marker, so a render needs no second walk.
     public func taskItems(correctingCheckboxes: Bool = false) -> [TaskItem] {
         var items: [TaskItem] = []
-        walk { node in
-            guard node.isTaskItem else { return }
+        for node in scannedTasks() {
             let checked = ownMarkerIsChecked(line: node.startLine, column: node.startColumn)
             if correctingCheckboxes { cmark_gfm_extensions_set_tasklist_item_checked(node.pointer, checked) }
-            guard !node.isInBlockQuote else { return }
+            guard !node.isInBlockQuote else { continue }
             let text = node.firstChild(ofType: CMARK_NODE_PARAGRAPH)?.plainTextBytes() ?? []
             items.append(
                 TaskItem(
@@ -99,10 +98,8 @@ extension MarkdownDocument {
     public func links() -> [LinkReference] {
         var found: [LinkReference] = []
         var locator = DestinationLocator(source: source)
-        walk { node in
-            guard node.type == CMARK_NODE_LINK || node.type == CMARK_NODE_IMAGE,
-                let url = node.url
-            else { return }
+        for node in scannedLinks() {
+            guard let url = node.url else { continue }
             let (line, column) = position(of: url, in: node, locator: &locator)
             found.append(
                 LinkReference(
@@ -115,8 +112,9 @@ extension MarkdownDocument {
     /// Rewrites link destinations (not images) in place; `decide` sees each destination
     /// once, in document order.
     public func rewriteLinks(_ decide: (String) -> LinkRewrite) {
-        var targets: [Node] = []
-        walk { node in if node.type == CMARK_NODE_LINK { targets.append(node) } }
+        let targets = scannedLinks().filter { $0.type == CMARK_NODE_LINK }
+        // Unlinked nodes are freed below: the next reader walks the tree again.
+        scanned?.links = nil
         for node in targets {
             switch decide(node.url ?? "") {
             case .keep:
@@ -135,6 +133,34 @@ extension MarkdownDocument {
     }
 
     // MARK: - Helpers
+
+    /// The links and images, in document order (see `scanned`).
+    func scannedLinks() -> [Node] {
+        if let links = scanned?.links { return links }
+        return scan().links
+    }
+
+    /// The task items, in document order (see `scanned`).
+    func scannedTasks() -> [Node] {
+        if let scanned { return scanned.tasks }
+        return scan().tasks
+    }
+
+    /// One walk for both lists.
+    private func scan() -> (links: [Node], tasks: [Node]) {
+        var links: [Node] = []
+        var tasks: [Node] = []
+        walk { node in
+            let type = node.type
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                links.append(node)
+            } else if type == CMARK_NODE_ITEM && node.isTaskItem {
+                tasks.append(node)
+            }
+        }
+        scanned = (links, tasks)
+        return (links, tasks)
+    }
 
     /// Visits every node in document order (pre-order).
     func walk(_ visit: (Node) -> Void) {

@@ -71,6 +71,11 @@ public final class MarkdownDocument {
     private let parser: OpaquePointer
     /// The source by line, for reading task markers and link destinations back.
     let source: SourceText
+    /// The links, images and task items, found in one walk by the first method that needs
+    /// them (`links()`, `rewriteLinks(_:)`, `taskItems(correctingCheckboxes:)`): a note's
+    /// body is read by all three. Links and images are forgotten once links are rewritten
+    /// (an unlinked node is freed); task items stay, as rewriting never touches a list.
+    var scanned: (links: [Node]?, tasks: [Node])?
 
     /// Parses `text` as GitHub-flavoured Markdown (tables, strikethrough, autolinks,
     /// tag filter and task lists), keeping source positions for diagnostics.

@@ -17,6 +17,24 @@ import Testing
         #expect(links.map(\.column) == [20, 47, 19])
     }
 
+    /// Links, images and task items are found in one walk and kept; rewriting links frees
+    /// the unlinked nodes, so what is read after it comes from the tree as it is then.
+    @Test func readingAfterARewriteSeesTheRewrittenTree() {
+        let document = MarkdownDocument("- [x] see [a](../wins/a.md)\n- [ ] and ![chart](img/c.png) [b](../wins/b.md)\n")
+        #expect(document.links().map(\.destination) == ["../wins/a.md", "img/c.png", "../wins/b.md"])
+        #expect(document.taskItems().map(\.text) == ["see a", "and chart b"])
+        var seen: [String] = []
+        document.rewriteLinks { destination in
+            seen.append(destination)
+            return destination.hasSuffix("a.md") ? .unlink : .replace("../wins/b.html")
+        }
+        #expect(seen == ["../wins/a.md", "../wins/b.md"])
+        #expect(document.links().map(\.destination) == ["img/c.png", "../wins/b.html"])
+        #expect(document.taskItems(correctingCheckboxes: true).map(\.isChecked) == [true, false])
+        #expect(document.taskItems().map(\.text) == ["see a", "and chart b"])
+        #expect(document.html().contains("see a</li>") && document.html().contains("href=\"../wins/b.html\""))
+    }
+
     @Test func keepLeavesTheLinkAsWritten() {
         let document = MarkdownDocument("See [the win](../wins/x.md).\n")
         document.rewriteLinks { _ in .keep }
