@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A note's text split into its YAML front matter and its Markdown body.
 public struct FrontMatterSplit: Sendable, Equatable {
     /// The YAML between the fences (without them).
@@ -20,7 +24,14 @@ public enum FrontMatter {
     public static func decodeText(_ bytes: [UInt8]) -> String? {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Most notes have no CR: validate their bytes as they are, without a cleaned copy.
-        guard let firstCR = bytes[start...].firstIndex(of: 0x0D) else {
+        // (memchr finds there is none a word at a time, not a byte at a time.)
+        let firstCR = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, buffer.count > start,
+                let found = memchr(base + start, 0x0D, buffer.count - start)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let firstCR else {
             return String(validating: bytes[start...], as: UTF8.self)
         }
         var cleaned: [UInt8] = []
