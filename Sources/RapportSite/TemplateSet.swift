@@ -44,6 +44,25 @@ public struct TemplateSet: Sendable {
         var problems: [Diagnostic] = []
         /// Templates that exist but could not be read or parsed: reported once, at their line.
         var broken: Set<String> = []
+        /// Templates compiled without swift-mustache's parse, by name, with their file and text.
+        var unparsed: [(name: String, path: String, text: String)] = []
+        /// swift-mustache's parse: its errors are the ones users see.
+        func parse(_ name: String, path: String, text: String) {
+            do {
+                // Same escaping rules, faster escaper; the pragma adds nothing to the output.
+                let template = try MustacheTemplate(string: FastHTMLContentType.pragma + text)
+                library.register(template, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // The pragma sits before the file's first column.
+                let shift = error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0
+                problems.append(
+                    .error(path, error.context.lineNumber, max(1, error.context.columnNumber - shift), "template: " + describe(error.error)))
+                broken.insert(name)
+            } catch {
+                problems.append(.error(path, 1, 1, "template: \(error)"))
+                broken.insert(name)
+            }
+        }
         for folder in ["layouts", "partials"] {
             let listing = FileTree.files(under: root + "/" + folder)
             for file in listing where file.hasSuffix(".mustache") && !file.contains("/") {
@@ -58,24 +77,22 @@ public struct TemplateSet: Sendable {
                     problems.append(.error(path, 1, 1, "another template is called '\(name)'"))
                     continue
                 }
-                do {
-                    // Same escaping rules, faster escaper; the pragma adds nothing to the output.
-                    let template = try MustacheTemplate(string: FastHTMLContentType.pragma + text)
-                    library.register(template, named: name)
-                    names.insert(name)
-                    compiled?[name] = try? CompiledTemplate.compile(FastHTMLContentType.pragma + text)
-                    if compiled?[name] == nil { compiled = nil }
-                } catch let error as MustacheTemplate.ParserError {
-                    // The pragma sits before the file's first column.
-                    let shift = error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0
-                    problems.append(
-                        .error(path, error.context.lineNumber, max(1, error.context.columnNumber - shift), "template: " + describe(error.error)))
-                    broken.insert(name)
-                } catch {
-                    problems.append(.error(path, 1, 1, "template: \(error)"))
-                    broken.insert(name)
+                names.insert(name)
+                // A template the compiler takes is one swift-mustache parses too (the compiler
+                // declines everything swift-mustache rejects; a test holds it to that), so its
+                // slow parse (a tenth of a second for the default theme) is put off until a
+                // template is declined and swift-mustache renders the whole theme.
+                if compiled != nil, let template = try? CompiledTemplate.compile(FastHTMLContentType.pragma + text) {
+                    compiled?[name] = template
+                    unparsed.append((name, path, text))
+                    continue
                 }
+                compiled = nil
+                parse(name, path: path, text: text)
             }
+        }
+        if compiled == nil {
+            for template in unparsed { parse(template.name, path: template.path, text: template.text) }
         }
         for layout in requiredLayouts where !names.contains(layout) && !broken.contains(layout) {
             problems.append(.error("\(root)/layouts/\(layout).mustache", 1, 1, "the theme has no '\(layout)' layout"))

@@ -1,7 +1,9 @@
 /// A Mustache template compiled for Rapport's renderer (`CompiledLibrary`).
 ///
-/// swift-mustache stays the reference: it parses every template first (its errors are the
-/// ones users see) and renders any theme this compiler declines. This compiler follows
+/// swift-mustache stays the reference: its errors are the ones users see, and it renders
+/// any theme this compiler declines. This compiler declines every template swift-mustache
+/// rejects (a randomised test holds it to that), so a theme it takes whole is never parsed
+/// by swift-mustache, whose parser is slow (`TemplateSet.load`). This compiler follows
 /// swift-mustache's parser rule for rule (standalone lines, partial indentation, blocks and
 /// parents), so that both give the same bytes; the differential tests hold them to it. It
 /// covers what a theme writes in Rapport: variables, `{{{ }}}`/`{{& }}`, sections, inverted
@@ -253,6 +255,8 @@ final class CompiledTemplate: Sendable {
             if character == "\n" || character == "\r\n" { break }
             if character == "{" {
                 if cursor.read("{{") { break }
+                // swift-mustache reads two characters here and fails when one is left.
+                if cursor.position + 1 == cursor.characters.count { throw Declined(reason: "a { that ends the template") }
                 text.append("{")
                 cursor.advance()
                 continue

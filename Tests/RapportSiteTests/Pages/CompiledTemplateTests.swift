@@ -155,6 +155,31 @@ import Testing
         #expect(try both(templates[0], partials, Self.context).compiled == "(<X>) after Q3 &lt;review&gt; &amp; &quot;wins&quot; &#39;n&#39; more")
     }
 
+    /// A theme the compiler takes is not parsed by swift-mustache (`TemplateSet.load`), so
+    /// the compiler must decline every template swift-mustache rejects: random strings of
+    /// tag pieces, well and badly formed, never compile where swift-mustache fails.
+    @Test func theCompilerDeclinesWhatSwiftMustacheRejects() {
+        FastHTMLContentType.registered
+        var random = SplitMix(seed: 20261129)
+        let pieces = [
+            "{{", "}}", "{{{", "}}}", "#a", "#b", "/a", "/b", "^a", "<p", "$x", "/x", "/p", ">q", "> q", "!", "!c ", "=", "= | =",
+            "%", "%CONTENT_TYPE:HTML", "%CONTENT_TYPE:TEXT", "%X:Y", "&", "a", "b.c", ".", "(", ")", "f(a)", "*", " ", "  ", "\n",
+            "\r\n", "{", "}", "text", "<", "$",
+        ]
+        var compiled = 0
+        var rejected = 0
+        for _ in 0..<30_000 {
+            let template = (0..<(1 + random.next(upTo: 12))).map { _ in pieces[random.next(upTo: pieces.count)] }.joined()
+            let compiles = (try? CompiledTemplate.compile(FastHTMLContentType.pragma + template)) != nil
+            let parses = (try? MustacheTemplate(string: FastHTMLContentType.pragma + template)) != nil
+            if compiles { compiled += 1 }
+            if !parses { rejected += 1 }
+            #expect(!compiles || parses, "\(template.debugDescription) compiles but swift-mustache rejects it")
+        }
+        // Both kinds are common enough for the check to mean something.
+        #expect(compiled > 3_000 && rejected > 3_000, "\(compiled) compiled, \(rejected) rejected")
+    }
+
     /// Templates generated from the tags a theme uses, with line ends and indentation in
     /// random places (so that standalone rules and indented partials come into play): both
     /// renderers print the same bytes for every one of them.
