@@ -94,7 +94,14 @@ struct JSONWriter {
 
     /// `{"a": 1, "b": "x"}` on one line, keys in the given order.
     static func object(_ fields: [(String, Value)]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
+        var out: [UInt8] = []
+        appendObject(fields, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `object(fields)`'s bytes, for a file of thousands of objects made in one buffer.
+    static func appendObject(_ fields: [(String, Value)], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
         for (index, (key, value)) in fields.enumerated() {
             if index > 0 { out += [UInt8(ascii: ","), 0x20] }
             append(key, to: &out)
@@ -107,7 +114,6 @@ struct JSONWriter {
             }
         }
         out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON array of already-encoded values, one per line.
