@@ -4,9 +4,9 @@ import Synchronization
 /// Renders compiled templates (`CompiledTemplate`) straight into UTF-8 bytes.
 ///
 /// The values are the ones `PageContext` builds: `TemplateValues` objects (or `[String: Any]`
-/// ones), arrays, strings, booleans and numbers. A value is looked up, tested and printed as swift-mustache does it,
-/// with the common types recognised by their exact type first; so is indentation of
-/// standalone partials and blocks, and the inheritance of block overrides.
+/// ones), arrays, strings, booleans and numbers. A value is looked up, tested and printed as
+/// swift-mustache does it, with the common types recognised by their exact type first; so
+/// is indentation of standalone partials and blocks, and the inheritance of block overrides.
 ///
 /// The templates are linked into one flat program of plain operations over one text buffer:
 /// two threads rendering pages read it without touching shared reference counts, which,
@@ -252,13 +252,21 @@ struct CompiledLibrary: Sendable {
                 guard let value = lookup(op) else { return Int(op.e) }
                 switch ValueKind(of: value) {
                 case .valuesList:
-                    for item in ValueKind.payload(of: value, as: [TemplateValues].self) { runPushing(scope: .values(item), body, op.c, frame, &out) }
+                    for item in ValueKind.payload(of: value, as: [TemplateValues].self) {
+                        runPushing(scope: .values(item), body, op.c, frame, &out)
+                    }
                 case .list:
-                    for item in ValueKind.payload(of: value, as: [[String: Any]].self) { runPushing(scope: .object(item), body, op.c, frame, &out) }
+                    for item in ValueKind.payload(of: value, as: [[String: Any]].self) {
+                        runPushing(scope: .object(item), body, op.c, frame, &out)
+                    }
                 case .textList:
-                    for item in ValueKind.payload(of: value, as: [[String: String]].self) { runPushing(scope: .textObject(item), body, op.c, frame, &out) }
+                    for item in ValueKind.payload(of: value, as: [[String: String]].self) {
+                        runPushing(scope: .textObject(item), body, op.c, frame, &out)
+                    }
                 case .rows:
-                    for row in ValueKind.payload(of: value, as: [TemplateRow].self) { runRow(row, section: index, body, op.c, frame, &out) }
+                    for row in ValueKind.payload(of: value, as: [TemplateRow].self) {
+                        runRow(row, section: index, body, op.c, frame, &out)
+                    }
                 case .flag:
                     if ValueKind.payload(of: value, as: Bool.self) { run(body, op.c, frame: frame, into: &out) }
                 case .values, .object, .textObject, .text, .row:
