@@ -10,15 +10,16 @@
 enum SimpleYAML {
     static func parse(_ yaml: String, firstLine: Int) -> YAMLNode? {
         var yaml = yaml
-        // Each line copied once, at its size, after its bytes were checked.
-        let split = yaml.withUTF8 { bytes -> [[UInt8]]? in
-            var lines: [[UInt8]] = []
+        // Lines are views of the text's bytes, read while the text holds still: no line is
+        // copied (a front matter has a dozen; ten thousand notes, a hundred thousand).
+        return yaml.withUTF8 { bytes -> YAMLNode? in
+            var lines: [Line] = []
             var start = 0
             var previous: UInt8 = 0
             for index in 0..<bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A {
-                    lines.append(Array(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+                    lines.append(Line(rebasing: bytes[start..<index]))
                     start = index + 1
                 } else {
                     if byte == 0x09 || byte == 0x0D { return nil }  // tabs and stray CRs: leave to Yams
@@ -28,16 +29,20 @@ enum SimpleYAML {
                 }
                 previous = byte
             }
-            lines.append(Array(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])))
-            return lines
+            lines.append(Line(rebasing: bytes[start..<bytes.count]))
+            var reader = Reader(lines: lines, firstLine: firstLine)
+            return reader.document()
         }
-        guard let lines = split else { return nil }
-        var reader = Reader(lines: lines, firstLine: firstLine)
-        return reader.document()
     }
 
+    /// One line of the front matter, without its line end.
+    private typealias Line = UnsafeBufferPointer<UInt8>
+
+    /// What may not start a plain scalar (but see `isPlainStart`).
+    private static let indicators: [UInt8] = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
+
     private struct Reader {
-        let lines: [[UInt8]]
+        let lines: [Line]
         let firstLine: Int
         var index = 0
 
@@ -61,7 +66,7 @@ enum SimpleYAML {
         }
 
         /// The value after `key:`; may consume following indented lines.
-        mutating func value(_ line: [UInt8], from start: Int, lineNumber: Int, indent: Int) -> YAMLNode? {
+        mutating func value(_ line: Line, from start: Int, lineNumber: Int, indent: Int) -> YAMLNode? {
             var position = start
             while position < line.count, line[position] == 0x20 { position += 1 }
             if position >= line.count || line[position] == UInt8(ascii: "#") {
@@ -89,7 +94,7 @@ enum SimpleYAML {
         }
 
         /// `"…"`, `'…'`, `[…]`, `{…}` or a plain scalar, on one line.
-        func inlineValue(_ line: [UInt8], from position: Int, lineNumber: Int) -> (YAMLNode, Int)? {
+        func inlineValue(_ line: Line, from position: Int, lineNumber: Int) -> (YAMLNode, Int)? {
             let column = characterColumn(line, position)
             switch line[position] {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -149,7 +154,7 @@ enum SimpleYAML {
 
         /// A quoted scalar or a plain one inside `[…]`/`{…}`, ending before a comma or the
         /// `closing` bracket.
-        func flowScalar(_ line: [UInt8], from position: Int, lineNumber: Int, closing: UInt8) -> (YAMLNode, Int)? {
+        func flowScalar(_ line: Line, from position: Int, lineNumber: Int, closing: UInt8) -> (YAMLNode, Int)? {
             let column = characterColumn(line, position)
             if line[position] == UInt8(ascii: "\"") || line[position] == UInt8(ascii: "'") {
                 guard let (text, end) = quoted(line, from: position) else { return nil }
@@ -178,7 +183,7 @@ enum SimpleYAML {
         }
 
         /// `"text"` without escapes other than `\"` and `\\`, or `'text'` with `''`.
-        func quoted(_ line: [UInt8], from position: Int) -> (String, Int)? {
+        func quoted(_ line: Line, from position: Int) -> (String, Int)? {
             let quote = line[position]
             var bytes: [UInt8] = []
             var cursor = position + 1
@@ -266,18 +271,18 @@ enum SimpleYAML {
             guard probe < lines.count else { return nil }
             let indent = lines[probe].prefix { $0 == 0x20 }.count
             guard indent > 0 else { return nil }
-            var body: [[UInt8]] = []
+            var body: [Line] = []
             var lastContent = index
             while index < lines.count {
                 let line = lines[index]
                 if line.allSatisfy({ $0 == 0x20 }) {
-                    body.append([])
+                    body.append(Line(start: nil, count: 0))
                     index += 1
                     continue
                 }
                 let lineIndent = line.prefix { $0 == 0x20 }.count
                 if lineIndent < indent { break }
-                body.append(Array(line[indent...]))
+                body.append(Line(rebasing: line[indent...]))
                 lastContent = index
                 index += 1
             }
@@ -292,7 +297,7 @@ enum SimpleYAML {
         /// The 1-based column of the byte at `position`, counted in characters (Unicode
         /// scalars) as Yams counts it, not in bytes (found by fuzzing: after a non-ASCII
         /// character the two readers put the same value at different columns).
-        func characterColumn(_ line: [UInt8], _ position: Int) -> Int {
+        func characterColumn(_ line: Line, _ position: Int) -> Int {
             var column = 1
             for byte in line.prefix(position) where byte & 0xC0 != 0x80 { column += 1 }
             return column
@@ -300,7 +305,7 @@ enum SimpleYAML {
 
         /// `key:` at `start`: ASCII letters, digits, `_` and `-`, then `:` and a space or the
         /// end of the line. Returns the key and where its value starts.
-        func keyAndValue(_ line: [UInt8], from start: Int) -> (String, Int)? {
+        func keyAndValue(_ line: Line, from start: Int) -> (String, Int)? {
             var cursor = start
             while cursor < line.count {
                 let byte = line[cursor]
@@ -316,10 +321,9 @@ enum SimpleYAML {
             return (key, cursor + 1)
         }
 
-        func isPlainStart(_ line: [UInt8], at position: Int) -> Bool {
+        func isPlainStart(_ line: Line, at position: Int) -> Bool {
             let byte = line[position]
-            let indicators: [UInt8] = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
-            if indicators.contains(byte) {
+            if SimpleYAML.indicators.contains(byte) {
                 // "-2.5" is plain: a "-" not followed by a space starts a plain scalar.
                 if byte == UInt8(ascii: "-") && position + 1 < line.count && line[position + 1] != 0x20 { return true }
                 return false
@@ -328,20 +332,20 @@ enum SimpleYAML {
         }
 
         /// True when only spaces follow `position`.
-        func restIsBlank(_ line: [UInt8], from position: Int) -> Bool {
+        func restIsBlank(_ line: Line, from position: Int) -> Bool {
             var cursor = position
             while cursor < line.count, line[cursor] == 0x20 { cursor += 1 }
             return cursor == line.count
         }
 
         /// The index after the last byte that is not a space, from `position` on.
-        func contentEnd(_ line: [UInt8], from position: Int) -> Int {
+        func contentEnd(_ line: Line, from position: Int) -> Int {
             var end = line.count
             while end > position, line[end - 1] == 0x20 { end -= 1 }
             return end
         }
 
-        func isBlankOrComment(_ line: [UInt8]) -> Bool {
+        func isBlankOrComment(_ line: Line) -> Bool {
             for byte in line {
                 if byte == 0x20 { continue }
                 return byte == UInt8(ascii: "#")
