@@ -84,7 +84,7 @@ extension PageContext {
         pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> TemplateValues in
             var row = newNoteLink(note)
             if case .meeting(let meeting) = note.details { row["meetingKind"] = meeting.meetingKind ?? "" }
-            row["decisionCount"] = model.decisions(of: note.ref).count
+            row["decisionCount"] = model.decisionCount(of: note.ref)
             return row
         }
         pack["hasMeetings"] = (pack["meetings"] as? [TemplateValues])?.isEmpty == false

@@ -95,6 +95,12 @@ final class SiteModel: Sendable {
     /// The decisions of the meeting `ref`, in note order.
     func decisions(of ref: NoteRef) -> [Decision] { Array(analysis.decisions[run(analysis.decisions, of: ref)]) }
 
+    /// How many actions the meeting `ref` has, without listing them.
+    func actionCount(of ref: NoteRef) -> Int { run(analysis.actions, of: ref).count }
+
+    /// How many decisions the meeting `ref` has, without listing them.
+    func decisionCount(of ref: NoteRef) -> Int { run(analysis.decisions, of: ref).count }
+
     /// The actions of meetings dated in `quarter`.
     func actions(in quarter: Quarter) -> [ActionItem] { Array(analysis.actions[run(analysis.actions, in: quarter)]) }
 

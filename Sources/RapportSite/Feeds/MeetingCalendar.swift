@@ -57,21 +57,30 @@ enum MeetingCalendar {
         if !details.attendees.isEmpty {
             paragraph("Attendees: " + details.attendees.map { model.people[$0]?.name ?? "@" + $0 }.joined(separator: ", "))
         }
-        let decisions = model.decisions(of: note.ref).count
-        let actions = model.actions(of: note.ref).count
+        let decisions = model.decisionCount(of: note.ref)
+        let actions = model.actionCount(of: note.ref)
         if decisions > 0 || actions > 0 { paragraph("Decisions: \(decisions). Actions: \(actions).") }
         let excerpt = Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: 500)
         if !excerpt.isEmpty { paragraph(excerpt) }
-        if !baseURL.isEmpty { paragraph(baseURL + Routes.note(note.ref)) }
+        let url = baseURL.isEmpty ? "" : baseURL + Routes.note(note.ref)
+        if !url.isEmpty { paragraph(url) }
 
         var out: [UInt8] = []
         out.reserveCapacity(description.count + 512)
         // Each content line: its name, then its value, escaped or not, folded, CR LF.
         func line(_ name: StaticString, _ value: some Collection<UInt8>) {
-            var bytes = [UInt8](UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            bytes.append(contentsOf: value)
-            fold(bytes, into: &out)
-            out += [0x0D, 0x0A]
+            let nameBytes = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            // A line that needs no folding goes straight into the event.
+            if nameBytes.count + value.count <= 75 {
+                out.append(contentsOf: nameBytes)
+                out.append(contentsOf: value)
+            } else {
+                var bytes = [UInt8](nameBytes)
+                bytes.append(contentsOf: value)
+                fold(bytes, into: &out)
+            }
+            out.append(0x0D)
+            out.append(0x0A)
         }
         func line(_ name: StaticString, text value: String) {
             var escaped: [UInt8] = []
@@ -86,7 +95,7 @@ enum MeetingCalendar {
         line("SUMMARY:", text: note.title)
         if !description.isEmpty { line("DESCRIPTION:", description) }
         if let kind = details.meetingKind { line("CATEGORIES:", text: Format.meetingKind(kind)) }
-        if !baseURL.isEmpty { line("URL:", (baseURL + Routes.note(note.ref)).utf8) }
+        if !url.isEmpty { line("URL:", url.utf8) }
         line("TRANSP:TRANSPARENT", [])
         line("END:VEVENT", [])
         return String(decoding: out, as: UTF8.self)
