@@ -154,7 +154,7 @@ extension MarkdownDocument {
             let type = node.type
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 links.append(node)
-            } else if type == CMARK_NODE_ITEM && node.isTaskItem {
+            } else if node.isTaskItem {
                 tasks.append(node)
             }
         }

@@ -105,7 +105,12 @@ public struct TemplateSet: Sendable {
 
     /// swift-mustache's parse error in words.
     private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        guard let error = error as? MustacheTemplate.Error else {
+            // swift-mustache's reader ran out of text (its error type is internal to it): a
+            // tag, or a lone `{`, is cut off by the end of the file.
+            if "\(error)" == "overflow" { return "the template ends inside a tag ('{' or '{{' with nothing closing it)" }
+            return "\(error)"
+        }
         switch error {
         case .sectionCloseNameIncorrect: return "this closing tag does not match the section it closes"
         case .unfinishedName: return "a tag is not closed with '}}', or its name has a character names cannot have"

@@ -41,23 +41,18 @@ struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
 /// The values a template sees: what `PageContext` makes for each page and its parts.
 typealias TemplateValues = [TemplateKey: Any]
 
-extension Dictionary where Key == TemplateKey, Value == Any {
-    /// The same values keyed by plain names, nested values included, for swift-mustache
-    /// (the reference renderer), which reads only `[String: Any]` dictionaries.
-    var keyedByName: [String: Any] {
-        var out = [String: Any](minimumCapacity: count)
-        for (key, value) in self { out[key.name] = TemplateValuesConversion.byName(value) }
-        return out
-    }
-}
-
+/// The values keyed by plain names, for swift-mustache (the reference renderer), which
+/// reads only `[String: Any]` dictionaries.
 enum TemplateValuesConversion {
     /// `value` with every `TemplateValues` in it keyed by name, however deep it lies in lists
     /// and in `[String: Any]` dictionaries (a dictionary literal nested in values without a
     /// declared type is one).
     static func byName(_ value: Any) -> Any {
-        if let values = value as? TemplateValues { return values.keyedByName }
-        if let list = value as? [TemplateValues] { return list.map(\.keyedByName) }
+        if let values = value as? TemplateValues {
+            var out = [String: Any](minimumCapacity: values.count)
+            for (key, child) in values { out[key.name] = byName(child) }
+            return out
+        }
         if let values = value as? [String: Any] { return values.mapValues(byName) }
         if let list = value as? [Any] { return list.map(byName) }
         return value

@@ -294,6 +294,23 @@ import Testing
         ])
     }
 
+    /// A `{` that ends a template is an error in swift-mustache: the compiler declines the
+    /// template, so the error is still reported, at the brace, in words.
+    @Test func aBraceThatEndsATemplateIsReportedAtItsLine() throws {
+        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-theme-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: theme) }
+        try FileManager.default.copyItem(atPath: Repository.templates, toPath: theme)
+        let partial = theme + "/partials/footer.mustache"
+        try "<footer>\n  tail {".write(toFile: partial, atomically: true, encoding: .utf8)
+        guard case .failure(let failure) = TemplateSet.load(from: theme) else {
+            Issue.record("a template ending in '{' loaded")
+            return
+        }
+        #expect(failure.diagnostics.map(\.description) == [
+            "\(partial):2:8: error: template: the template ends inside a tag ('{' or '{{' with nothing closing it)"
+        ])
+    }
+
     /// The whole sample portal (every layout and partial of the default theme, with real
     /// values), once with each engine: the same bytes in every file.
     @Test func theSamplePortalIsTheSameWithEitherEngine() throws {
