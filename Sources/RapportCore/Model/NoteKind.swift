@@ -53,9 +53,21 @@ public enum NoteKind: String, Sendable, CaseIterable, Comparable {
     /// Kinds whose notes must carry a `date`.
     public var requiresDate: Bool { [.meeting, .win, .feedback, .change].contains(self) }
 
-    public static func < (lhs: NoteKind, rhs: NoteKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The kind's place in `allCases`, the order kinds sort in.
+    var rank: Int {
+        switch self {
+        case .meeting: return 0
+        case .kpi: return 1
+        case .win: return 2
+        case .feedback: return 3
+        case .expectation: return 4
+        case .change: return 5
+        case .qbr: return 6
+        case .page: return 7
+        }
     }
+
+    public static func < (lhs: NoteKind, rhs: NoteKind) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A note's identity: its kind and its file name without extension.

@@ -22,11 +22,26 @@ public struct Portal: Sendable {
 
     public init(config: PortalConfig, notes: [Note]) {
         self.config = config
-        self.notes = notes.sorted { $0.ref < $1.ref }
+        // By kind in one pass, then by id within each kind: a content folder lists most
+        // notes of a kind in id order already, and those need no sorting.
+        var groups = [[Note]](repeating: [], count: NoteKind.allCases.count)
+        for note in notes { groups[note.kind.rank].append(note) }
+        for rank in groups.indices where !Self.inIDOrder(groups[rank]) {
+            groups[rank].sort { $0.id < $1.id }
+        }
+        self.notes = Array(groups.joined())
         var index: [NoteRef: Int] = [:]
+        index.reserveCapacity(notes.count)
         for (position, note) in self.notes.enumerated() { index[note.ref] = position }
         self.index = index
-        byKind = Dictionary(grouping: self.notes, by: \.kind)
+        var byKind: [NoteKind: [Note]] = [:]
+        for kind in NoteKind.allCases where !groups[kind.rank].isEmpty { byKind[kind] = groups[kind.rank] }
+        self.byKind = byKind
+    }
+
+    /// Whether `notes` are in id order (ids of one kind are unique: no ties to keep).
+    private static func inIDOrder(_ notes: [Note]) -> Bool {
+        notes.indices.dropFirst().allSatisfy { !(notes[$0].id < notes[$0 - 1].id) }
     }
 
     public func note(_ ref: NoteRef) -> Note? { index[ref].map { notes[$0] } }

@@ -38,6 +38,36 @@ import Testing
         #expect(analysis.quarters.map(\.quarter.description) == ["2025-Q4", "2026-Q1", "2026-Q2"])
     }
 
+    @Test func notesAreOrderedByKindThenIdWhateverOrderTheyArriveIn() throws {
+        // Folders list in another order than kinds sort in (changes, kpis, meetings, wins),
+        // and ids sort as strings ("m10" before "m9", capitals first).
+        let folder = try ContentFolder([
+            "wins/w.md": "---\ntitle: W\ndate: 2026-05-20\n---\n",
+            "changes/c.md": "---\ntitle: C\ndate: 2026-05-20\n---\n",
+            "meetings/m9.md": meetingNote("2026-01-01", "Body\n"),
+            "meetings/m10.md": meetingNote("2026-01-02", "Body\n"),
+            "meetings/M1.md": meetingNote("2026-01-03", "Body\n"),
+            "kpis/k.md": kpiNote("unit: x"),
+        ])
+        let portal = try #require(folder.load().portal)
+        let expected = ["meetings/M1", "meetings/m10", "meetings/m9", "kpis/k", "wins/w", "changes/c"]
+        #expect(portal.notes.map(\.ref.description) == expected)
+        // The same notes handed over in any order give the same portal.
+        let reversed = Portal(config: portal.config, notes: portal.notes.reversed())
+        #expect(reversed.notes.map(\.ref.description) == expected)
+        #expect(reversed.notes(of: .meeting).map(\.id) == ["M1", "m10", "m9"])
+        #expect(reversed.notes(of: .page).isEmpty)
+        #expect(reversed.note(NoteRef(kind: .win, id: "w"))?.title == "W")
+    }
+
+    @Test func kindsSortInTheOrderTheyAreListed() {
+        for (left, first) in NoteKind.allCases.enumerated() {
+            for (right, second) in NoteKind.allCases.enumerated() {
+                #expect((first < second) == (left < right), "\(first) < \(second)")
+            }
+        }
+    }
+
     @Test func theSameContentGivesTheSameOrderEveryTime() throws {
         var files: [String: String] = [:]
         for index in 0..<30 {
