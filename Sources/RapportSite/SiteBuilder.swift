@@ -132,6 +132,9 @@ public enum SiteBuilder {
         case .failure(let failure): throw BuildFailure(loaded.diagnostics + failure.diagnostics)
         }
         guard let portal = loaded.portal else { throw BuildFailure(loaded.diagnostics) }
+        // Most of the search index needs the notes alone: it is made on the other core while
+        // this one analyses the portal and lists the pages, which take one core.
+        let searchLines = Background { SearchIndex.noteLines(portal) }
         let analysis = Analysis(portal: portal, asOf: options.asOf)
         var diagnostics = loaded.diagnostics
         diagnostics += NarrativeCheck.diagnostics(portal: portal, analysis: analysis, displayRoot: options.content)
@@ -142,7 +145,7 @@ public enum SiteBuilder {
         let (model, siteDiagnostics) = siteModel(portal: portal, analysis: analysis, options: options, shared: shared)
         diagnostics += siteDiagnostics
         timer.lap("git history and site model")
-        let jobs = SitePages.jobs(model: model, templates: templates)
+        let jobs = SitePages.jobs(model: model, templates: templates, searchLines: searchLines)
         let collisions = RouteCheck.diagnostics(jobs, model: model, displayRoot: options.content)
         if !collisions.isEmpty { throw BuildFailure(diagnostics + collisions) }
         let publisher = Publisher(output: options.output)

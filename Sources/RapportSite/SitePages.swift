@@ -169,7 +169,8 @@ enum SitePages {
     /// `notePages` (a build session's, brought up to date) gives the note pages' jobs; without
     /// it they are made.
     static func jobs(
-        model: SiteModel, templates: TemplateSet, fragments: FragmentCache? = nil, notePages: NotePageJobs? = nil
+        model: SiteModel, templates: TemplateSet, fragments: FragmentCache? = nil, notePages: NotePageJobs? = nil,
+        searchLines: Background<[String]>? = nil
     ) -> [PageJob] {
         var jobs: [PageJob] = []
         jobs.reserveCapacity(model.portal.notes.count + 100)
@@ -216,6 +217,7 @@ enum SitePages {
         }
         page(Routes.qbrList, "qbr-list") { $0.qbrListPage() }
         let quarters = qbrQuarters(model)
+        let packsAt = jobs.count
         for quarter in quarters {
             // A pack shows its quarter's notes, the previous quarter's actions, and every KPI
             // and expectation (undated or measured across quarters).
@@ -260,13 +262,16 @@ enum SitePages {
         // feeds, and the note pages (about a tenth of a millisecond each) last.
         jobs += notePages.jobs
         // The search index is the largest file; it lists every note, review pack and person,
-        // so it depends on everything. The script made from the same parts comes after the
-        // pages, when the index is ready (the other core made pages meanwhile), and before
-        // the data files: the parts are let go after that second use, before the largest
-        // files are made.
-        let searchJSON = Once(uses: 2) { SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments) }
+        // so it depends on everything. Made first, unless most of it is being made beside
+        // the analysis (`searchLines`): then before the review packs, by which time it is
+        // ready. The script made from the same parts comes after the packs (the other core
+        // made pages meanwhile), and before the data files: the parts are let go after that
+        // second use, before the largest files are made.
+        let searchJSON = Once(uses: 2) {
+            SearchIndex.json(model: model, qbrQuarters: quarters, fragments: fragments, noteLines: searchLines?.take())
+        }
         jobs.insert(PageJob(route: Routes.searchScript, parts: { SearchIndex.script(json: searchJSON.value) }), at: dataFilesAt)
-        jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: 0)
+        jobs.insert(PageJob(route: Routes.searchJSON, parts: { searchJSON.value + ["\n"] }), at: searchLines == nil ? 0 : packsAt)
         return jobs
     }
 

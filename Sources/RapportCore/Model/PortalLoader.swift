@@ -45,7 +45,7 @@ public enum PortalLoader {
         }
         let signatures = cache == nil ? Array(repeating: nil, count: files.count) : signatures(of: listing.notes, in: contentRoot)
         let stale = files.indices.filter { signatures[$0] == nil || files[$0].signature != signatures[$0] }
-        let headers = parallelMap(stale) { index -> (NoteHeader?, [Diagnostic]) in
+        var headers = parallelMap(stale) { index -> (NoteHeader?, [Diagnostic]) in
             let path = listing.notes[index]
             let displayPath = ContentScanner.join(display, path)
             guard let bytes = ContentScanner.read(ContentScanner.join(contentRoot, path)) else {
@@ -151,6 +151,16 @@ public enum PortalLoader {
                 assembly: assembly, environment: environment, portal: portal, references: references,
                 diagnostics: diagnostics),
             reparsed: jobs.map(\.header.ref))
+        if cache == nil {
+            // The headers (with every file's bytes) are freed while the caller analyses.
+            var read: [NoteFile] = []
+            var readHeaders: [(NoteHeader?, [Diagnostic])] = []
+            var parsedJobs: [(index: Int, header: NoteHeader, key: LoadCache.NoteKey?)] = []
+            swap(&read, &files)
+            swap(&readHeaders, &headers)
+            swap(&parsedJobs, &jobs)
+            releaseInBackground((consume read, consume readHeaders, consume parsedJobs))
+        }
         let hasErrors = diagnostics.contains { $0.severity == .error }
         return LoadResult(portal: hasErrors ? nil : portal, diagnostics: diagnostics, timings: clock.laps)
     }

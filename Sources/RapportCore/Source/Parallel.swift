@@ -50,4 +50,25 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         done.wait()
         return result!
     }
+
+    /// The value, once made, let go of here: nil after the first call. Not to be mixed
+    /// with `value`, nor called from two threads at once.
+    public func take() -> Value? {
+        done.wait()
+        defer { result = nil }
+        return result
+    }
+}
+
+/// Lets go of `value` on another thread: freeing thousands of objects one by one is work
+/// the caller need not wait for. The caller must hold no other reference to what `value`
+/// holds, or the last release (and the freeing) may still fall to it.
+public func releaseInBackground<T>(_ value: consuming T) {
+    let box = ReleaseBox(value)
+    DispatchQueue.global().async { box.value = nil }
+}
+
+private final class ReleaseBox<T>: @unchecked Sendable {
+    var value: T?
+    init(_ value: consuming T) { self.value = value }
 }

@@ -59,12 +59,18 @@ enum SearchIndex {
     /// end, in parts written one after another: every note's page, then the review packs
     /// and people. A note's line is taken from `fragments` when a build session kept it
     /// from an earlier rebuild.
-    static func json(model: SiteModel, qbrQuarters: [Quarter], fragments: FragmentCache? = nil) -> [String] {
-        // Each line comes with the separator before it: half as many parts to write.
-        let separator = ",\n  "
-        let notes = model.portal.notes
-        let pages = notes.indices.filter { notes[$0].kind != .qbr }
-        var lines = fragments.pieces(.searchEntry, of: pages.map { notes[$0].ref }) { separator + line(entry(notes[pages[$0]])) }
+    ///
+    /// `noteLines`, when given, are `noteLines(model.portal)`, made beforehand (a build makes
+    /// them on the core the analysis leaves idle).
+    static func json(model: SiteModel, qbrQuarters: [Quarter], fragments: FragmentCache? = nil, noteLines: [String]? = nil) -> [String] {
+        var lines: [String]
+        if let noteLines {
+            lines = noteLines
+        } else {
+            let notes = model.portal.notes
+            let pages = notes.indices.filter { notes[$0].kind != .qbr }
+            lines = fragments.pieces(.searchEntry, of: pages.map { notes[$0].ref }) { separator + line(entry(notes[pages[$0]])) }
+        }
         // A review pack's entry is kept under its narrative's name, whether or not there is one:
         // the session forgets it when a narrative is written, changed or removed.
         let narratives = qbrQuarters.map { NoteRef(kind: .qbr, id: $0.description) }
@@ -80,6 +86,15 @@ enum SearchIndex {
         parts += lines.dropFirst()
         parts.append("\n]\n}")
         return parts
+    }
+
+    /// Each line comes with the separator before it: half as many parts to write.
+    private static let separator = ",\n  "
+
+    /// The lines of every note's page (all but quarter narratives, which their pack's
+    /// entry shows), in portal order: most of the index, made from the portal alone.
+    static func noteLines(_ portal: Portal) -> [String] {
+        portal.notes.compactMap { $0.kind == .qbr ? nil : separator + line(entry($0)) }
     }
 
     /// One entry as a JSON object on one line.

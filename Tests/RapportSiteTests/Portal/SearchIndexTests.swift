@@ -45,6 +45,19 @@ import Testing
         #expect((entry["text"] as? String)?.hasPrefix("Notes We looked at the rota. Decisions Keep the Monday pack.") == true)
     }
 
+    /// A build makes the notes' lines while it analyses; the index is the one made in one go.
+    @Test func linesMadeBeforehandGiveTheSameIndex() throws {
+        let options = portal.options(asOf: PortalFixture.asOf)
+        let (notes, analysis, _) = try #require(SiteBuilder.analyse(options))
+        let (model, _) = SiteBuilder.siteModel(portal: notes, analysis: analysis, options: options)
+        let quarters = SitePages.qbrQuarters(model)
+        let inOneGo = SearchIndex.json(model: model, qbrQuarters: quarters)
+        let beforehand = SearchIndex.json(model: model, qbrQuarters: quarters, noteLines: SearchIndex.noteLines(notes))
+        #expect(beforehand == inOneGo)
+        #expect(inOneGo.joined() + "\n" == portal.file("search/index.json"))
+        #expect(SearchIndex.noteLines(notes).count == notes.notes.filter { $0.kind != .qbr }.count)
+    }
+
     @Test func scriptAssignsTheSameDataToAGlobal() {
         let json = portal.file("search/index.json")
         let script = portal.file("search/index.js")
