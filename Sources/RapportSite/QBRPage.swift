@@ -6,8 +6,6 @@ extension PageContext {
     func qbrPage(_ quarter: Quarter) -> TemplateValues {
         let analysis = model.analysis
         let calendar = analysis.calendar
-        let inQuarter: (Note) -> Bool = { note in note.date.map { calendar.quarter(containing: $0) == quarter } ?? false }
-        let byDate: (Note, Note) -> Bool = { ($0.date!, $0.id) < ($1.date!, $1.id) }
         var pack: TemplateValues = [
             "quarter": quarter.description,
             "span": Format.quarterSpan(quarter, calendar: calendar),
@@ -57,7 +55,7 @@ extension PageContext {
         pack["unmeasured"] = unmeasured
 
         // Quality and feedback, both directions.
-        let feedback = model.portal.notes(of: .feedback).filter(inQuarter).sorted(by: byDate)
+        let feedback = model.notes(of: .feedback, in: quarter)
         func side(_ team: String) -> [TemplateValues] {
             feedback.filter { if case .feedback(let item) = $0.details { return item.from == team } else { return false } }
                 .map { note -> TemplateValues in
@@ -74,14 +72,14 @@ extension PageContext {
         pack["feedbackFromProvider"] = side("provider")
         pack["hasFeedback"] = !feedback.isEmpty
 
-        pack["wins"] = model.portal.notes(of: .win).filter(inQuarter).sorted(by: byDate).map { note -> TemplateValues in
+        pack["wins"] = model.notes(of: .win, in: quarter).map { note -> TemplateValues in
             var row = newNoteLink(note)
             row["excerpt"] = model.shared.noteValue("plain-excerpt|220", of: note.ref) {
                 excerpt(note.body.plainText, limit: 220)
             }
             return row
         }
-        pack["meetings"] = model.portal.notes(of: .meeting).filter(inQuarter).sorted(by: byDate).map { note -> TemplateValues in
+        pack["meetings"] = model.notes(of: .meeting, in: quarter).map { note -> TemplateValues in
             var row = newNoteLink(note)
             if case .meeting(let meeting) = note.details { row["meetingKind"] = meeting.meetingKind ?? "" }
             row["decisionCount"] = model.decisionCount(of: note.ref)
@@ -115,7 +113,7 @@ extension PageContext {
             if let due = expectation.due, due < first { return false }
             return true
         }.sorted { ($0.title, $0.id) < ($1.title, $1.id) }.map(expectationLink)
-        pack["changes"] = model.portal.notes(of: .change).filter(inQuarter).sorted(by: byDate).map(changeLink)
+        pack["changes"] = model.notes(of: .change, in: quarter).map(changeLink)
         pack["runningHeaderCSS"] = Format.cssString("\(model.config.client.short) × \(model.config.provider.short) · QBR \(quarter)")
         pack["client"] = model.config.client.name
         pack["provider"] = model.config.provider.name

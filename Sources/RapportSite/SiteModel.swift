@@ -86,6 +86,21 @@ final class SiteModel: Sendable {
     /// The kinds of notes whose mentions `mentions` holds.
     static let mentioningKinds: [NoteKind] = [.win, .feedback]
 
+    /// The notes of `kind` dated in `quarter`, by date then id (a review pack shows them).
+    /// Grouped once per build by the first pack that asks, rather than every pack going
+    /// through every note.
+    func notes(of kind: NoteKind, in quarter: Quarter) -> [Note] {
+        let byQuarter = rebuildValues.value("dated-notes|" + kind.rawValue) { () -> [Quarter: [Note]] in
+            var groups: [Quarter: [Note]] = [:]
+            for note in portal.notes(of: kind) {
+                guard let date = note.date else { continue }
+                groups[analysis.calendar.quarter(containing: date), default: []].append(note)
+            }
+            return groups.mapValues { notes in notes.sorted { ($0.date!, $0.id) < ($1.date!, $1.id) } }
+        }
+        return byQuarter[quarter] ?? []
+    }
+
     // Actions and decisions come in meeting order (date, then id), so a meeting's or a
     // quarter's are one run of them, found by binary search rather than grouped every build.
 
