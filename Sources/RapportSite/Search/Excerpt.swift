@@ -139,6 +139,26 @@ enum Excerpt {
                     // No more bytes than could all be kept, then see how many were.
                     let end = min(bytes.count, index + (limit - written))
                     while index < end {
+                        // Eight bytes at once while they need no change: no control byte or
+                        // other white space than a space, no two spaces together, and no
+                        // space right after one (or at the start). Most text is words with
+                        // single spaces between them. (The masks may flag a byte that is
+                        // not a space next to one that is: then the byte loop decides.)
+                        if end &- index >= 8 {
+                            let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                            let ones: UInt64 = 0x0101_0101_0101_0101
+                            let highs: UInt64 = 0x8080_8080_8080_8080
+                            let controls = (chunk &- ones &* 0x20) & ~chunk & highs
+                            let notSpaces = chunk ^ (ones &* 0x20)
+                            let spaces = (notSpaces &- ones) & ~notSpaces & highs
+                            if controls == 0, spaces & (spaces << 8) == 0, !(afterSpace && chunk & 0xFF == 0x20) {
+                                UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: chunk, as: UInt64.self)
+                                written &+= 8
+                                index &+= 8
+                                afterSpace = chunk >> 56 == 0x20
+                                continue
+                            }
+                        }
                         let byte = bytes[index]
                         let isSpace = byte == 0x20 || byte &- 0x09 < 5
                         out[written] = isSpace ? 0x20 : byte

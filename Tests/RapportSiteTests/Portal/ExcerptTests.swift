@@ -52,6 +52,36 @@ import Testing
         #expect(Excerpt.make("abcd \n ", limit: 5) == "abcd")
     }
 
+    /// Collapsing reads eight bytes at a time where they need no change: on random text of
+    /// words, spaces, other white space, control bytes and other scripts, it gives what
+    /// splitting on white space gives, and excerpts cut it as characters would.
+    @Test func collapsingRandomTextAgreesWithSplittingOnWhiteSpace() {
+        var seed: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        let pieces = [
+            "word", "a", "longerwords", "tenletters", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "é", "✅", "\u{01}",
+            "\u{1F}", "\u{7F}", ".", ",", "x y", "   ",
+        ]
+        for _ in 0..<5_000 {
+            let text = (0..<next(40)).map { _ in pieces[next(pieces.count)] }.joined()
+            let words = text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }
+            let expected = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            #expect(Excerpt.collapse(text) == expected, "'\(text)'")
+            let limit = next(70) + 1
+            var cutByCharacters = expected
+            if expected.count > limit {
+                let cut = expected.prefix(limit)
+                var end = cut.lastIndex(of: " ") ?? cut.endIndex
+                while end > cut.startIndex, ".,;:".contains(cut[cut.index(before: end)]) { end = cut.index(before: end) }
+                cutByCharacters = String(cut[..<end]) + "…"
+            }
+            #expect(Excerpt.make(text, limit: limit) == cutByCharacters, "limit \(limit) of '\(text)'")
+        }
+    }
+
     @Test func textThatIsNotASCIIIsCutOnCharacters() {
         let text = "Café crème and naïve résumé, then e\u{301}clair ✅ delivered on time."
         for limit in 1...text.count + 2 {
