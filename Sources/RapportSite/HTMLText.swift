@@ -150,20 +150,37 @@ enum HTMLEscaper {
     static func append(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             var runStart = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
+                // Eight bytes at a time past text with nothing to escape: `<` and `>` are
+                // the bytes that give 0x3E with bit 1 set, `&` and `'` those that give 0x27
+                // with bit 0 set.
+                if bytes.count &- index >= 8 {
+                    let chunk = ByteChunks.load(base, index)
+                    let marked = ByteChunks.equal(chunk | ByteChunks.ones &* 0x02, 0x3E)
+                        | ByteChunks.equal(chunk | ByteChunks.ones, 0x27) | ByteChunks.equal(chunk, 0x22)
+                    if marked == 0 {
+                        index &+= 8
+                        continue
+                    }
+                }
                 let replacement: StaticString
-                switch bytes[index] {
+                switch base[index] {
                 case 0x3C: replacement = "&lt;"
                 case 0x3E: replacement = "&gt;"
                 case 0x26: replacement = "&amp;"
                 case 0x22: replacement = "&quot;"
                 case 0x27: replacement = "&#39;"
-                default: continue
+                default:
+                    index &+= 1
+                    continue
                 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                runStart = index + 1
+                index &+= 1
+                runStart = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }

@@ -145,13 +145,9 @@ enum Excerpt {
                         // single spaces between them. (The masks may flag a byte that is
                         // not a space next to one that is: then the byte loop decides.)
                         if end &- index >= 8 {
-                            let chunk = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                            let ones: UInt64 = 0x0101_0101_0101_0101
-                            let highs: UInt64 = 0x8080_8080_8080_8080
-                            let controls = (chunk &- ones &* 0x20) & ~chunk & highs
-                            let notSpaces = chunk ^ (ones &* 0x20)
-                            let spaces = (notSpaces &- ones) & ~notSpaces & highs
-                            if controls == 0, spaces & (spaces << 8) == 0, !(afterSpace && chunk & 0xFF == 0x20) {
+                            let chunk = ByteChunks.load(bytes.baseAddress!, index)
+                            let spaces = ByteChunks.equal(chunk, 0x20)
+                            if ByteChunks.below(chunk, 0x20) == 0, spaces & (spaces << 8) == 0, !(afterSpace && chunk & 0xFF == 0x20) {
                                 UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: chunk, as: UInt64.self)
                                 written &+= 8
                                 index &+= 8
