@@ -22,46 +22,36 @@ import Testing
         return (0..<count).map { _ in (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined() }
     }
 
-    @Test func htmlEscapingMatchesReplacingEachCharacter() {
-        for text in Self.texts(count: 5_000) {
-            var expected = ""
-            for character in text.unicodeScalars {
-                switch character {
-                case "<": expected += "&lt;"
-                case ">": expected += "&gt;"
-                case "&": expected += "&amp;"
-                case "\"": expected += "&quot;"
-                case "'": expected += "&#39;"
-                default: expected.unicodeScalars.append(character)
-                }
+    /// `text` with each character found in `replacements` replaced, one at a time.
+    static func replacingEach(_ text: String, _ replacements: [Unicode.Scalar: String], other: (Unicode.Scalar) -> String? = { _ in nil }) -> String {
+        var result = ""
+        for character in text.unicodeScalars {
+            if let replacement = replacements[character] ?? other(character) {
+                result += replacement
+            } else {
+                result.unicodeScalars.append(character)
             }
+        }
+        return result
+    }
+
+    @Test func htmlEscapingMatchesReplacingEachCharacter() {
+        let replacements: [Unicode.Scalar: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+        for text in Self.texts(count: 5_000) {
             var out: [UInt8] = []
             HTMLEscaper.append(text, to: &out)
-            #expect(String(decoding: out, as: UTF8.self) == expected, "'\(text)'")
+            #expect(String(decoding: out, as: UTF8.self) == Self.replacingEach(text, replacements), "'\(text)'")
         }
     }
 
     @Test func jsonEscapingMatchesEncodingEachCharacter() throws {
+        let replacements: [Unicode.Scalar: String] = [
+            "\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t", "<": "\\u003c", ">": "\\u003e",
+            "&": "\\u0026", "\u{2028}": "\\u2028", "\u{2029}": "\\u2029",
+        ]
+        let control = { (character: Unicode.Scalar) in character.value < 0x20 ? String(format: "\\u%04x", character.value) : nil }
         for text in Self.texts(count: 5_000) {
-            var expected = "\""
-            for character in text.unicodeScalars {
-                switch character {
-                case "\"": expected += "\\\""
-                case "\\": expected += "\\\\"
-                case "\n": expected += "\\n"
-                case "\r": expected += "\\r"
-                case "\t": expected += "\\t"
-                case "<": expected += "\\u003c"
-                case ">": expected += "\\u003e"
-                case "&": expected += "\\u0026"
-                case "\u{2028}": expected += "\\u2028"
-                case "\u{2029}": expected += "\\u2029"
-                case _ where character.value < 0x20: expected += String(format: "\\u%04x", character.value)
-                default: expected.unicodeScalars.append(character)
-                }
-            }
-            expected += "\""
-            #expect(JSONWriter.string(text) == expected, "'\(text)'")
+            #expect(JSONWriter.string(text) == "\"" + Self.replacingEach(text, replacements, other: control) + "\"", "'\(text)'")
             // And it reads back as the text.
             let decoded = try JSONSerialization.jsonObject(with: Data(JSONWriter.string(text).utf8), options: .fragmentsAllowed) as? String
             #expect(decoded == text)
