@@ -662,4 +662,3 @@ enum ValueKind: Equatable {
         }
     }
 }
-
