@@ -277,38 +277,30 @@ import Testing
         #expect(plain.compiled != nil)
     }
 
-    /// A layout that does not parse is reported once, at its line, in words; not also as
-    /// a missing layout.
-    @Test func aBrokenLayoutIsOneDiagnosticAtItsLine() throws {
+    /// The diagnostics of loading the default theme with `text` written over its template
+    /// `file` (e.g. `layouts/note.mustache`), and that template's path; nil when it loaded.
+    private func loadingTheme(with text: String, in file: String) throws -> (path: String, diagnostics: [String]?) {
         let theme = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-theme-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: theme) }
         try FileManager.default.copyItem(atPath: Repository.templates, toPath: theme)
-        let layout = theme + "/layouts/note.mustache"
-        try "<p>\n{{#note}}{{title}}{{/nope}}\n".write(toFile: layout, atomically: true, encoding: .utf8)
-        guard case .failure(let failure) = TemplateSet.load(from: theme) else {
-            Issue.record("a broken layout loaded")
-            return
-        }
-        #expect(failure.diagnostics.map(\.description) == [
-            "\(layout):2:22: error: template: this closing tag does not match the section it closes"
-        ])
+        let path = theme + "/" + file
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .failure(let failure) = TemplateSet.load(from: theme) else { return (path, nil) }
+        return (path, failure.diagnostics.map(\.description))
+    }
+
+    /// A layout that does not parse is reported once, at its line, in words; not also as
+    /// a missing layout.
+    @Test func aBrokenLayoutIsOneDiagnosticAtItsLine() throws {
+        let (layout, diagnostics) = try loadingTheme(with: "<p>\n{{#note}}{{title}}{{/nope}}\n", in: "layouts/note.mustache")
+        #expect(diagnostics == ["\(layout):2:22: error: template: this closing tag does not match the section it closes"])
     }
 
     /// A `{` that ends a template is an error in swift-mustache: the compiler declines the
     /// template, so the error is still reported, at the brace, in words.
     @Test func aBraceThatEndsATemplateIsReportedAtItsLine() throws {
-        let theme = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-theme-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: theme) }
-        try FileManager.default.copyItem(atPath: Repository.templates, toPath: theme)
-        let partial = theme + "/partials/footer.mustache"
-        try "<footer>\n  tail {".write(toFile: partial, atomically: true, encoding: .utf8)
-        guard case .failure(let failure) = TemplateSet.load(from: theme) else {
-            Issue.record("a template ending in '{' loaded")
-            return
-        }
-        #expect(failure.diagnostics.map(\.description) == [
-            "\(partial):2:8: error: template: the template ends inside a tag ('{' or '{{' with nothing closing it)"
-        ])
+        let (partial, diagnostics) = try loadingTheme(with: "<footer>\n  tail {", in: "partials/footer.mustache")
+        #expect(diagnostics == ["\(partial):2:8: error: template: the template ends inside a tag ('{' or '{{' with nothing closing it)"])
     }
 
     /// The whole sample portal (every layout and partial of the default theme, with real
