@@ -450,10 +450,16 @@ struct CompiledLibrary: Sendable {
             return false
         }
 
+        private static let intType = ObjectIdentifier(Int.self)
+
         private static func print(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
             let text: String
             if ValueKind(of: value) == .text {
                 text = ValueKind.payload(of: value, as: String.self)
+            } else if ObjectIdentifier(type(of: value)) == intType {
+                // Counts, printed as `String(describing:)` prints them, without the casts
+                // and the `Mirror` that path makes for every number.
+                text = String(ValueKind.payload(of: value, as: Int.self))
             } else if let renderable = value as? MustacheCustomRenderable {
                 text = renderable.renderText
             } else {
