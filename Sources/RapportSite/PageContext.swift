@@ -80,11 +80,17 @@ struct PageContext {
 
     /// A note's link made afresh, for rows that add keys of their own (a shared one would
     /// only be copied).
+    ///
+    /// Made with room for twelve keys: its own seven, and the four or five that the links of
+    /// meetings and wins and the lists' excerpts add. A dictionary made from the five-key
+    /// literal grew, copying every key, as soon as a date was added.
     func newNoteLink(_ note: Note) -> TemplateValues {
-        var link: TemplateValues = [
-            "title": note.title, "href": href(Routes.note(note.ref)), "kind": note.kind.singularTitle,
-            "internal": note.visibility == .internal, "draft": note.isDraft,
-        ]
+        var link = TemplateValues(minimumCapacity: 12)
+        link["title"] = note.title
+        link["href"] = href(Routes.note(note.ref))
+        link["kind"] = note.kind.singularTitle
+        link["internal"] = note.visibility == .internal
+        link["draft"] = note.isDraft
         if let date = note.date {
             link["date"] = Format.shortDate(date)
             link["isoDate"] = date.description
