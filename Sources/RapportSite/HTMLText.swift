@@ -13,7 +13,7 @@ enum HTMLText {
     /// text at each of its many calls: a tenth of a millisecond per pack.)
     static func splitPriorities(_ html: String) -> (summary: String, priorities: String?) {
         let bytes = Array(html.utf8)
-        let headings = headingRanges(bytes)
+        let headings = headingRanges(html, bytes)
         guard let index = headings.firstIndex(where: { heading in
             let text = heading.text.lowercased()
             return heading.level <= 3 && (text.contains("priorit") || text.contains("next quarter"))
@@ -27,41 +27,30 @@ enum HTMLText {
     }
 
     /// Top-level headings in cmark-gfm output: `<hN>text</hN>` at the start of a line, with
-    /// their byte ranges (the line end after the closing tag included).
-    private static func headingRanges(_ html: [UInt8]) -> [(level: Int, text: String, range: Range<Int>)] {
+    /// their byte ranges (the line end after the closing tag included). `bytes` are `html`'s.
+    private static func headingRanges(_ html: String, _ bytes: [UInt8]) -> [(level: Int, text: String, range: Range<Int>)] {
         var found: [(Int, String, Range<Int>)] = []
         var searchStart = 0
-        while let open = find(Array("<h".utf8), in: html, from: searchStart, to: html.count) {
+        while let open = html.byteOffset(of: "<h", from: searchStart) {
             searchStart = open + 2
-            let atLineStart = open == 0 || html[open - 1] == UInt8(ascii: "\n")
-            guard atLineStart, open + 2 < html.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[open + 2]) else {
+            let atLineStart = open == 0 || bytes[open - 1] == UInt8(ascii: "\n")
+            guard atLineStart, open + 2 < bytes.count, (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[open + 2]) else {
                 continue
             }
-            let level = Int(html[open + 2] - UInt8(ascii: "0"))
+            let level = Int(bytes[open + 2] - UInt8(ascii: "0"))
             let afterLevel = open + 3
-            guard afterLevel < html.count, html[afterLevel] == UInt8(ascii: ">") || html[afterLevel] == UInt8(ascii: " ") else {
+            guard afterLevel < bytes.count, bytes[afterLevel] == UInt8(ascii: ">") || bytes[afterLevel] == UInt8(ascii: " ") else {
                 continue
             }
-            guard let close = find(Array("</h\(level)>".utf8), in: html, from: afterLevel, to: html.count),
-                let tagEnd = find([UInt8(ascii: ">")], in: html, from: afterLevel, to: close)
+            guard let close = html.byteOffset(of: "</h\(level)>", from: afterLevel),
+                let tagEnd = html.byteOffset(of: ">", from: afterLevel), tagEnd < close
             else { continue }
             var end = close + 5
-            if end < html.count, html[end] == UInt8(ascii: "\n") { end += 1 }
-            found.append((level, stripTags(String(decoding: html[(tagEnd + 1)..<close], as: UTF8.self)), open..<end))
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\n") { end += 1 }
+            found.append((level, stripTags(String(decoding: bytes[(tagEnd + 1)..<close], as: UTF8.self)), open..<end))
             searchStart = end
         }
         return found
-    }
-
-    /// The offset of the first `needle` in `bytes[start..<end]`.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
-        guard let first = needle.first, end - start >= needle.count else { return nil }
-        var index = start
-        while index <= end - needle.count {
-            if bytes[index] == first && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
     }
 
     /// Whether trimming white space and line ends (as Foundation's `.whitespacesAndNewlines`
@@ -84,8 +73,9 @@ enum HTMLText {
     static func dropLeadingHeading(_ html: String, containing word: String) -> String {
         let trimmed = html.drop { $0.isWhitespace }
         guard trimmed.hasPrefix("<h") else { return html }
-        let bytes = Array(trimmed.utf8)
-        guard let first = headingRanges(bytes).first, first.range.lowerBound == 0, first.text.lowercased().contains(word)
+        let text = String(trimmed)
+        let bytes = Array(text.utf8)
+        guard let first = headingRanges(text, bytes).first, first.range.lowerBound == 0, first.text.lowercased().contains(word)
         else { return html }
         return String(decoding: bytes[first.range.upperBound...], as: UTF8.self)
     }
@@ -108,12 +98,12 @@ enum HTMLText {
         out.reserveCapacity(bytes.count)
         var cursor = 0
         while true {
-            guard let end = find(Array("}}".utf8), in: bytes, from: start + openingCount, to: bytes.count) else { break }
+            guard let end = html.byteOffset(of: "}}", from: start + openingCount) else { break }
             out += bytes[cursor..<start]
             let id = String(decoding: bytes[(start + openingCount)..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             out += render(id).utf8
             cursor = end + 2
-            guard let next = find(Array(KPICitation.opening.utf8), in: bytes, from: cursor, to: bytes.count) else { break }
+            guard let next = html.byteOffset(of: KPICitation.opening, from: cursor) else { break }
             start = next
         }
         out += bytes[cursor...]
