@@ -31,25 +31,36 @@ extension String {
     public func containsBytes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
 
     /// The text with every occurrence of `target` replaced by `replacement`.
+    ///
+    /// The occurrences are found first, so that the new text is written once, at its final
+    /// length, straight into the string's storage (a note page's body is filled this way).
     public func replacingBytes(_ target: String, with replacement: String) -> String {
         guard let first = byteOffset(of: target) else { return self }
         let targetCount = target.utf8.count
+        var found = [first]
+        while let next = byteOffset(of: target, from: found[found.count - 1] + targetCount) { found.append(next) }
         var text = self
         var replacement = replacement
         return text.withUTF8 { bytes in
             replacement.withUTF8 { insert in
-                var out: [UInt8] = []
-                out.reserveCapacity(bytes.count + 64)
-                var cursor = 0
-                var next: Int? = first
-                while let found = next {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<found]))
-                    out.append(contentsOf: insert)
-                    cursor = found + targetCount
-                    next = byteOffset(of: target, from: cursor)
+                let length = bytes.count + found.count * (insert.count - targetCount)
+                // Whole UTF-8 texts joined where a whole UTF-8 text was: nothing to repair.
+                return String(unsafeUninitializedCapacity: length) { out in
+                    var written = 0
+                    var cursor = 0
+                    func copy(_ part: UnsafeBufferPointer<UInt8>) {
+                        guard let source = part.baseAddress, !part.isEmpty else { return }
+                        (out.baseAddress! + written).initialize(from: source, count: part.count)
+                        written += part.count
+                    }
+                    for offset in found {
+                        copy(UnsafeBufferPointer(rebasing: bytes[cursor..<offset]))
+                        copy(insert)
+                        cursor = offset + targetCount
+                    }
+                    copy(UnsafeBufferPointer(rebasing: bytes[cursor...]))
+                    return written
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
-                return String(decoding: out, as: UTF8.self)
             }
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RapportCore
@@ -19,6 +20,40 @@ import Testing
     func findsWhatAByteScanFinds(text: String, needle: String) {
         for start in 0...text.utf8.count {
             #expect(text.byteOffset(of: needle, from: start) == Self.scan(text, needle, from: start))
+        }
+    }
+}
+
+/// Replacing by bytes gives what Foundation's `replacingOccurrences(of:with:)` gives.
+@Suite struct StringReplacingBytesTests {
+    @Test func fillsTheRootMarkerOfANoteBody() {
+        let html = #"<p><a href="RAPPORT-ROOT/meetings/a.html">a</a> and <a href="RAPPORT-ROOT/kpis/b.html">b</a></p>"#
+        #expect(
+            html.replacingBytes("RAPPORT-ROOT/", with: "../")
+                == #"<p><a href="../meetings/a.html">a</a> and <a href="../kpis/b.html">b</a></p>"#)
+    }
+
+    @Test(arguments: [
+        ("aaa", "aa", "b", "ba"), ("abcabc", "abc", "", ""), ("xay", "a", "ééé", "xéééy"), ("é-é", "-", " ", "é é"),
+        ("no match", "zz", "y", "no match"), ("", "a", "b", ""), ("a", "a", "", ""), ("ab", "b", "→", "a→"),
+    ])
+    func replacesEveryOccurrenceLeftToRight(text: String, target: String, replacement: String, expected: String) {
+        #expect(text.replacingBytes(target, with: replacement) == expected)
+    }
+
+    @Test func agreesWithFoundationOnRandomTexts() {
+        var state: UInt64 = 7
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        let pieces = ["a", "b", "ab", "é", "RAPPORT-ROOT/", "RAPPORT-ROOT", "-", " ", "<p>", "😀"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int(next() % 12)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+            let target = ["RAPPORT-ROOT/", "ab", "-", "é", "a"][Int(next() % 5)]
+            let replacement = ["../", "", "é😀", "x"][Int(next() % 4)]
+            let reference = text.isEmpty ? text : text.replacingOccurrences(of: target, with: replacement, options: .literal)
+            #expect(text.replacingBytes(target, with: replacement) == reference, "\(text) \(target) \(replacement)")
         }
     }
 }
