@@ -121,8 +121,8 @@ extension PageContext {
             link["meetingKind"] = meeting.meetingKind.map(meetingKindLabel) ?? ""
             link["hasMeetingKind"] = meeting.meetingKind != nil
         }
-        let decisions = model.decisionCount(of: note.ref)
-        let actions = model.actionCount(of: note.ref)
+        let decisions = model.decisionCount(of: note)
+        let actions = model.actionCount(of: note)
         var tracked: [String] = []
         if decisions > 0 { tracked.append("\(decisions) decision\(decisions == 1 ? "" : "s")") }
         if actions > 0 { tracked.append("\(actions) action\(actions == 1 ? "" : "s")") }

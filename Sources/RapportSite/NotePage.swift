@@ -33,8 +33,8 @@ extension PageContext {
         case .meeting(let meeting):
             fact("Kind", meeting.meetingKind.map(meetingKindLabel))
             page["attendees"] = meeting.attendees.compactMap { person($0) }
-            let actions = model.actions(of: note.ref)
-            let decisions = model.decisions(of: note.ref)
+            let actions = model.actions(of: note)
+            let decisions = model.decisions(of: note)
             page["actions"] = actions.map { action($0, showMeeting: false) }
             page["decisions"] = decisions.enumerated().map {
                 ["text": $0.element.text, "anchor": "decision-\($0.offset + 1)"]

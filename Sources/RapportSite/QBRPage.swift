@@ -82,7 +82,7 @@ extension PageContext {
         pack["meetings"] = model.notes(of: .meeting, in: quarter).map { note -> TemplateValues in
             var row = newNoteLink(note)
             if case .meeting(let meeting) = note.details { row["meetingKind"] = meeting.meetingKind ?? "" }
-            row["decisionCount"] = model.decisionCount(of: note.ref)
+            row["decisionCount"] = model.decisionCount(of: note)
             return row
         }
         pack["hasMeetings"] = (pack["meetings"] as? [TemplateValues])?.isEmpty == false

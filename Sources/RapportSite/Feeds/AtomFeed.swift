@@ -51,7 +51,7 @@ enum AtomFeed {
         for index in meetings.indices where meetings[index].date! <= asOf && meetings[index].date! >= oldest {
             let note = meetings[index]
             candidates.append((note.date!, 0, .note(note, rank: 0, category: ("meeting", "Meeting"))))
-            for (index, decision) in model.decisions(of: note.ref).enumerated() {
+            for (index, decision) in model.decisions(of: note).enumerated() {
                 candidates.append((decision.date, 1, .decision(decision, meeting: note, position: index + 1)))
             }
         }

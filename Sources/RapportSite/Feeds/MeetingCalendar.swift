@@ -57,8 +57,8 @@ enum MeetingCalendar {
         if !details.attendees.isEmpty {
             paragraph("Attendees: " + details.attendees.map { model.people[$0]?.name ?? "@" + $0 }.joined(separator: ", "))
         }
-        let decisions = model.decisionCount(of: note.ref)
-        let actions = model.actionCount(of: note.ref)
+        let decisions = model.decisionCount(of: note)
+        let actions = model.actionCount(of: note)
         if decisions > 0 || actions > 0 { paragraph("Decisions: \(decisions). Actions: \(actions).") }
         let excerpt = Excerpt.summary(html: note.body.html, plain: note.body.plainText, limit: 500)
         if !excerpt.isEmpty { paragraph(excerpt) }
