@@ -58,6 +58,42 @@ enum FileTree {
         if written == nil { try Array(bytes).withUnsafeBufferPointer { try writeAll($0, to: fd, path: path) } }
     }
 
+    /// Links the regular file `existing` to the new name `path` when it holds exactly the
+    /// `count` bytes that `feed` passes to its comparison, piece by piece, in order (the
+    /// comparison returns false at the first difference); returns whether it linked. The
+    /// file is read in blocks, never whole.
+    static func linkIfSame(
+        _ existing: String, to path: String, count: Int,
+        _ feed: (_ same: (UnsafeRawBufferPointer) -> Bool) -> Bool
+    ) -> Bool {
+        let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == count else { return false }
+        let capacity = min(max(count, 1), 1 << 16)
+        let block = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { block.deallocate() }
+        var filled = 0
+        var compared = 0
+        let same = feed { piece in
+            var offset = 0
+            while offset < piece.count {
+                if compared == filled {
+                    filled = read(fd, block, capacity)
+                    compared = 0
+                    guard filled > 0 else { return false }
+                }
+                let length = min(filled - compared, piece.count - offset)
+                guard memcmp(block + compared, piece.baseAddress! + offset, length) == 0 else { return false }
+                compared += length
+                offset += length
+            }
+            return true
+        }
+        return same && link(existing, path) == 0
+    }
+
     /// Writes `parts` one after another to `path`, replacing any file there.
     static func write(parts: [String], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)

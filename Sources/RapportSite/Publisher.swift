@@ -7,10 +7,19 @@ import Synchronization
 
 /// Writes a build into a staging folder beside the output folder and swaps it in only
 /// when everything succeeded, so a failed build leaves the output exactly as it was.
+///
+/// A file the output folder already holds with the same bytes is linked into the staging
+/// folder (a hard link) instead of written again: an unchanged page stays the same file,
+/// with its modification time, which tools that copy a site by date and size (rsync)
+/// skip. Neither file is ever written to once linked: each route is written once, and a
+/// page that changed is a new file.
 struct Publisher {
     let output: String
     let staging: String
     private let backup: String
+    /// Whether the output folder exists (`checkTarget` makes sure it holds an earlier
+    /// build), so that its unchanged files can be kept.
+    private let keepsUnchanged: Bool
     /// Folders of the staging tree made so far, so that a page in a known folder costs no
     /// `stat` (pages are written from two threads).
     private let folders = FolderSet()
@@ -25,6 +34,7 @@ struct Publisher {
         let prefix = parts.count > 1 ? (parent.isEmpty ? "/" : parent + "/") : ""
         staging = "\(prefix).\(name).rapport-staging"
         backup = "\(prefix).\(name).rapport-previous"
+        keepsUnchanged = FileTree.isDirectory(trimmed)
     }
 
     /// Refuses an output folder that holds something other than an earlier build, so a
@@ -56,13 +66,29 @@ struct Publisher {
     func write(parts: [String], to route: String) throws {
         if parts.count == 1 { return try write(parts[0].utf8, to: route) }
         try makeFolder(of: route)
-        try FileTree.write(parts: parts, to: staging + "/" + route)
+        let path = staging + "/" + route
+        if keepsUnchanged {
+            let count = parts.reduce(0) { $0 + $1.utf8.count }
+            let kept = FileTree.linkIfSame(output + "/" + route, to: path, count: count) { same in
+                for var part in parts where !part.withUTF8({ same(UnsafeRawBufferPointer($0)) }) { return false }
+                return true
+            }
+            if kept { return }
+        }
+        try FileTree.write(parts: parts, to: path)
     }
 
     /// Writes one file of the build, making its folders.
     func write(_ bytes: some Collection<UInt8>, to route: String) throws {
         try makeFolder(of: route)
-        try FileTree.write(bytes, to: staging + "/" + route)
+        let path = staging + "/" + route
+        if keepsUnchanged {
+            let kept = bytes.withContiguousStorageIfAvailable { buffer in
+                FileTree.linkIfSame(output + "/" + route, to: path, count: buffer.count) { same in same(UnsafeRawBufferPointer(buffer)) }
+            }
+            if kept == true { return }
+        }
+        try FileTree.write(bytes, to: path)
     }
 
     private func makeFolder(of route: String) throws {
