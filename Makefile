@@ -30,8 +30,16 @@ check: build
 build: deps
 	$(SWIFT) build --scratch-path $(SCRATCH)
 
+## release: the optimised binary, with Swift's runtime linked in (--static-swift-stdlib):
+## calls into it skip the dynamic linker's tables and it starts sooner, a few percent of a
+## build. The runtime's networking library links libcurl, hence libcurl4-openssl-dev.
 release: deps
-	$(SWIFT) build -c release
+	@if pkg-config --exists libcurl 2>/dev/null; then :; else \
+	  echo "Installing libcurl4-openssl-dev with apt-get (the release binary links it)"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev; \
+	fi
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## deps: libcmark-gfm and its extensions, and mimalloc, from Debian, installed only when missing
 deps:
