@@ -100,11 +100,27 @@ struct Node {
         guard let literal = cmark_node_get_literal(pointer) else { return }
         let length = strlen(literal)
         let bytes = UnsafeRawBufferPointer(start: literal, count: length)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
+        if Node.isASCII(bytes) {
             out.append(contentsOf: bytes)
         } else {
             out.append(contentsOf: String(cString: literal).utf8)
         }
+    }
+
+    /// Whether every byte is below 0x80, read eight at a time (a note's text is mostly
+    /// literals of a few dozen bytes, every one of them tested).
+    static func isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var high: UInt64 = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            high |= bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
     }
 
     /// Adds a space to the text begun at `start` unless it is empty or its last

@@ -77,3 +77,19 @@ import Testing
         return out
     }
 }
+
+/// The eight-at-a-time ASCII test agrees with testing each byte, at every length and
+/// position of a non-ASCII byte.
+@Suite struct ASCIITestTests {
+    @Test func agreesWithTestingEachByte() {
+        for length in 0..<40 {
+            for high in [nil] + Array(0..<length) {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+                if let high { bytes[high] = 0xC3 }
+                let expected = bytes.allSatisfy { $0 < 0x80 }
+                #expect(bytes.withUnsafeBytes { Node.isASCII($0) } == expected, "length \(length), high byte at \(String(describing: high))")
+            }
+        }
+        #expect(Node.isASCII(UnsafeRawBufferPointer(start: nil, count: 0)))
+    }
+}

@@ -118,17 +118,22 @@ struct LinkResolver: Sendable {
 
     /// The lower-cased URL scheme, if the destination has one (control characters and
     /// spaces ignored, as browsers do). Read by bytes: what ends or ignores a scheme is
-    /// ASCII, and the bytes kept are whole characters.
+    /// ASCII, and the bytes kept are whole characters. Most destinations (`../x.md`) end
+    /// the search at once and make nothing.
     static func scheme(of destination: String) -> String? {
-        var scheme: [UInt8] = []
-        for byte in destination.utf8 where byte > 0x20 && byte != 0x7F {
-            switch byte {
-            case UInt8(ascii: ":"): return scheme.isEmpty ? nil : String(decoding: scheme, as: UTF8.self).lowercased()
-            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return nil
-            default: scheme.append(byte)
+        var destination = destination
+        return destination.withUTF8 { bytes -> String? in
+            for (index, byte) in bytes.enumerated() {
+                switch byte {
+                case UInt8(ascii: ":"):
+                    let kept = bytes[..<index].filter { $0 > 0x20 && $0 != 0x7F }
+                    return kept.isEmpty ? nil : String(decoding: kept, as: UTF8.self).lowercased()
+                case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): return nil
+                default: continue
+                }
             }
+            return nil
         }
-        return nil
     }
 
     /// Resolves a relative link against the folder of `notePath`; nil when it leaves the
@@ -136,7 +141,7 @@ struct LinkResolver: Sendable {
     static func resolve(_ link: String, from notePath: String) -> String? {
         // ASCII paths (nearly all) on their bytes: no part made a `Substring`, no join.
         if link.utf8.allSatisfy({ $0 < 0x80 }), notePath.utf8.allSatisfy({ $0 < 0x80 }) {
-            return resolveASCII(Array(link.utf8), from: Array(notePath.utf8))
+            return resolveASCII(link, from: notePath)
         }
         return resolveByCharacters(link, from: notePath)
     }
@@ -158,30 +163,58 @@ struct LinkResolver: Sendable {
     }
 
     /// `resolve` for ASCII paths, where every `/` byte is a separator: the result is built
-    /// in one buffer, with where each part ends, so that `..` cuts the buffer back.
-    private static func resolveASCII(_ link: [UInt8], from notePath: [UInt8]) -> String? {
+    /// in place in the string's storage; a `..` cuts it back to the slash before its last
+    /// part (parts are never empty, so that slash ends the part before).
+    private static func resolveASCII(_ link: String, from notePath: String) -> String? {
+        var link = link
+        var notePath = notePath
         let slash = UInt8(ascii: "/")
-        var out: [UInt8] = []
-        out.reserveCapacity(notePath.count + link.count)
-        var ends: [Int] = []
-        let folder = notePath.split(separator: slash).dropLast()
-        for part in folder {
-            if !out.isEmpty { out.append(slash) }
-            out.append(contentsOf: part)
-            ends.append(out.count)
-        }
-        for part in link.split(separator: slash) {
-            if part.count == 1 && part.first == UInt8(ascii: ".") { continue }
-            if part.count == 2 && part.allSatisfy({ $0 == UInt8(ascii: ".") }) {
-                guard !ends.isEmpty else { return nil }
-                ends.removeLast()
-                out.removeSubrange((ends.last ?? 0)...)
-                continue
+        let dot = UInt8(ascii: ".")
+        return notePath.withUTF8 { note in
+            link.withUTF8 { link -> String? in
+                var escaped = false
+                let result = String(unsafeUninitializedCapacity: note.count + link.count + 1) { out in
+                    var count = 0
+                    /// Appends each non-empty part of `path[..<end]`, resolving `.` and `..`.
+                    func add(_ path: UnsafeBufferPointer<UInt8>, upTo end: Int) -> Bool {
+                        var start = 0
+                        while start < end {
+                            var stop = start
+                            while stop < end && path[stop] != slash { stop += 1 }
+                            let length = stop - start
+                            if length == 1 && path[start] == dot {
+                                // `.`: nothing
+                            } else if length == 2 && path[start] == dot && path[start + 1] == dot {
+                                guard count > 0 else { return false }
+                                var cut = count - 1
+                                while cut > 0 && out[cut] != slash { cut -= 1 }
+                                count = cut
+                            } else if length > 0 {
+                                if count > 0 {
+                                    out[count] = slash
+                                    count += 1
+                                }
+                                for index in start..<stop {
+                                    out[count] = path[index]
+                                    count += 1
+                                }
+                            }
+                            start = stop + 1
+                        }
+                        return true
+                    }
+                    // The note's folder: every part of its path but the last.
+                    var folderEnd = note.count
+                    while folderEnd > 0 && note[folderEnd - 1] == slash { folderEnd -= 1 }
+                    while folderEnd > 0 && note[folderEnd - 1] != slash { folderEnd -= 1 }
+                    guard add(note, upTo: folderEnd), add(link, upTo: link.count) else {
+                        escaped = true
+                        return 0
+                    }
+                    return count
+                }
+                return escaped ? nil : result
             }
-            if !out.isEmpty { out.append(slash) }
-            out.append(contentsOf: part)
-            ends.append(out.count)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
