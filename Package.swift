@@ -18,6 +18,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian's libmimalloc-dev, for the options the command sets (see `Rapport.main`).
+        .systemLibrary(name: "CMimalloc"),
         .target(name: "Markdown", dependencies: ["CMarkGFM"]),
         .target(name: "RapportCore", dependencies: ["Markdown", "Yams"]),
         .target(
@@ -30,7 +32,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rapport",
-            dependencies: ["RapportSite", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["RapportSite", "CMimalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // Debian's libmimalloc-dev (`make deps`): listed before libc, it replaces malloc for
             // the whole process; a 10,000-note build takes about a tenth less time and CPU.
             linkerSettings: [.linkedLibrary("mimalloc")]
