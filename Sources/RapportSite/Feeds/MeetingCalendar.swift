@@ -51,7 +51,7 @@ enum MeetingCalendar {
         description.reserveCapacity(1024)
         // Paragraphs are escaped one by one, with the blank line between them escaped too.
         func paragraph(_ text: String) {
-            if !description.isEmpty { description += Array("\\n\\n".utf8) }
+            if !description.isEmpty { description.append(contentsOf: "\\n\\n".utf8) }
             escape(text, into: &description)
         }
         if !details.attendees.isEmpty {
@@ -126,6 +126,17 @@ enum MeetingCalendar {
                 var runStart = 0
                 var index = 0
                 while index < bytes.count {
+                    // Eight bytes at once while none needs escaping (most of a description).
+                    if bytes.count &- index >= 8 {
+                        let chunk = ByteChunks.load(bytes.baseAddress!, index)
+                        let marked =
+                            ByteChunks.below(chunk, 0x20) | ByteChunks.equal(chunk, 0x7F) | ByteChunks.equal(chunk, 0x5C)
+                            | ByteChunks.equal(chunk, 0x3B) | ByteChunks.equal(chunk, 0x2C) | ByteChunks.equal(chunk, 0x3C)
+                        if marked == 0 {
+                            index &+= 8
+                            continue
+                        }
+                    }
                     let byte = bytes[index]
                     if kept[Int(byte)] {
                         index += 1
@@ -182,7 +193,11 @@ enum MeetingCalendar {
                 var end = min(start + limit, bytes.count)
                 // Back up to the start of a UTF-8 sequence (continuation bytes are 10xxxxxx).
                 while end < bytes.count, end > start, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-                if start > 0 { out += [0x0D, 0x0A, 0x20] }
+                if start > 0 {
+                    out.append(0x0D)
+                    out.append(0x0A)
+                    out.append(0x20)
+                }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 start = end
                 limit = 74  // the leading space of a continuation line counts
