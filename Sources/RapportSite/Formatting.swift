@@ -38,10 +38,42 @@ enum Format {
     static let shortMonthNames = monthNames.map { String($0.prefix(3)) }
 
     /// `7 April 2026`.
-    static func longDate(_ day: Day) -> String { String(day.day) + " " + monthNames[day.month - 1] + " " + String(day.year) }
+    static func longDate(_ day: Day) -> String { date(day, months: monthNames) }
 
     /// `7 Apr 2026`.
-    static func shortDate(_ day: Day) -> String { String(day.day) + " " + shortMonthNames[day.month - 1] + " " + String(day.year) }
+    static func shortDate(_ day: Day) -> String { date(day, months: shortMonthNames) }
+
+    /// The day, the month's name and the year, written in place: pages print tens of
+    /// thousands of dates, and joining four strings cost more than the rest of a row.
+    private static func date(_ day: Day, months: [String]) -> String {
+        var name = months[day.month - 1]
+        guard (1...31).contains(day.day), (1000...9999).contains(day.year) else {
+            return String(day.day) + " " + name + " " + String(day.year)
+        }
+        return name.withUTF8 { month in
+            String(unsafeUninitializedCapacity: month.count + 8) { out in
+                let zero = UInt8(ascii: "0")
+                var count = 0
+                if day.day >= 10 {
+                    out[count] = zero + UInt8(day.day / 10)
+                    count += 1
+                }
+                out[count] = zero + UInt8(day.day % 10)
+                out[count + 1] = 0x20
+                count += 2
+                for byte in month {
+                    out[count] = byte
+                    count += 1
+                }
+                out[count] = 0x20
+                out[count + 1] = zero + UInt8(day.year / 1000)
+                out[count + 2] = zero + UInt8(day.year / 100 % 10)
+                out[count + 3] = zero + UInt8(day.year / 10 % 10)
+                out[count + 4] = zero + UInt8(day.year % 10)
+                return count + 5
+            }
+        }
+    }
 
     /// A period for people: `April 2026`, `Week 9, 2026`, `2026-Q1`.
     static func period(_ period: Period) -> String {
