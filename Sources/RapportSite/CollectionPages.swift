@@ -14,7 +14,7 @@ extension PageContext {
             link["sentiment"] = feedback.sentiment
             link["status"] = feedback.status
             link["statusLabel"] = statusWord(feedback.status)
-            link["sentimentLabel"] = feedback.sentiment.capitalized
+            link["sentimentLabel"] = Format.capitalized(feedback.sentiment)
         }
         return link
     }
@@ -33,7 +33,7 @@ extension PageContext {
             link["status"] = expectation.status ?? ""
             link["statusLabel"] = expectation.status.map(statusWord) ?? ""
             if let due = expectation.due { link["due"] = Format.shortDate(due) }
-            link["cadence"] = expectation.cadence?.capitalized ?? ""
+            link["cadence"] = expectation.cadence.map(Format.capitalized) ?? ""
         }
         return link
     }
@@ -43,7 +43,7 @@ extension PageContext {
         if case .change(let change) = note.details {
             link["status"] = change.status ?? ""
             link["statusLabel"] = change.status.map(statusWord) ?? ""
-            link["impact"] = change.impact?.capitalized ?? ""
+            link["impact"] = change.impact.map(Format.capitalized) ?? ""
             if let who = person(change.requestedBy) { link["requestedBy"] = who }
             link["hasImpact"] = change.impact != nil
         }

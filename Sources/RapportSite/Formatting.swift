@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// How figures read on pages. Every figure comes from `Analysis`; this only formats.
@@ -31,6 +32,24 @@ enum Format {
         let number = Numbers.signed(value, decimals: decimals)
         if unit.isEmpty { return number }
         return unit == "%" ? number + " pts" : number + " " + unit
+    }
+
+    /// `word.capitalized` as Foundation writes it. A word of lower-case ASCII letters (every
+    /// sentiment, status, cadence and impact the content model names) only has its first
+    /// letter raised, without Foundation's pass over the text; anything else goes to it.
+    static func capitalized(_ word: String) -> String {
+        var word = word
+        let simple = word.withUTF8 { bytes in
+            !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        }
+        guard simple else { return word.capitalized }
+        return word.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                _ = out.initialize(from: bytes)
+                out[0] -= 0x20
+                return bytes.count
+            }
+        }
     }
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -51,14 +51,14 @@ extension PageContext {
             if let id = win.kpi, let target = kpiHref(id) { fact("KPI", kpiTitle(id), href: target) }
         case .feedback(let feedback):
             fact("From", teamName(feedback.from))
-            fact("Sentiment", feedback.sentiment.capitalized)
-            fact("Status", feedback.status.capitalized)
+            fact("Sentiment", Format.capitalized(feedback.sentiment))
+            fact("Status", Format.capitalized(feedback.status))
             if let response = feedback.responseHTML { page["responseHTML"] = NoteBody.fillRoot(response, root: root) }
         case .expectation(let expectation):
             fact("Owner", expectation.owner.map(teamName))
             fact("Status", expectation.status.map(statusWord))
             fact("Due", expectation.due.map(Format.longDate))
-            fact("Cadence", expectation.cadence?.capitalized)
+            fact("Cadence", expectation.cadence.map(Format.capitalized))
             if let id = expectation.kpi, let target = kpiHref(id) { fact("KPI", kpiTitle(id), href: target) }
         case .change(let change):
             fact("Status", change.status.map(statusWord))
@@ -66,7 +66,7 @@ extension PageContext {
                 let who = person(handle)
                 fact("Requested by", who?["name"] as? String, href: who?["href"] as? String)
             }
-            fact("Impact", change.impact?.capitalized)
+            fact("Impact", change.impact.map(Format.capitalized))
         case .qbr, .page:
             break
         }

@@ -205,8 +205,8 @@ struct PageContext {
                 "key": trend.rawValue,
                 "arrow": change > 0 ? "▲" : (change < 0 ? "▼" : "▶"),
                 "change": Format.signed(change, unit: unit, decimals: decimals),
-                "label": "\(trend.rawValue.capitalized) since \(Format.period(previous.period))",
-                "word": trend.rawValue.capitalized, "since": "since \(Format.period(previous.period))",
+                "label": "\(Format.capitalized(trend.rawValue)) since \(Format.period(previous.period))",
+                "word": Format.capitalized(trend.rawValue), "since": "since \(Format.period(previous.period))",
             ]
         }
         return summary

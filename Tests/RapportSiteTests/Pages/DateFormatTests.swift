@@ -23,3 +23,17 @@ import Testing
         #expect(checked > 5 * 365)
     }
 }
+
+/// Words for people are capitalized as Foundation capitalizes them.
+@Suite struct CapitalizedTests {
+    @Test func wordsAreCapitalizedAsFoundationDoesIt() {
+        let words = [
+            "positive", "constructive", "open", "monthly", "high", "a", "", "Positive", "needs work", "needs-work", "x2",
+            "éclair", "ÉTÉ", "two words here", "mIxEd", "z", "under_score", "quarterly ", " leading",
+        ]
+        for word in words {
+            #expect(Format.capitalized(word) == word.capitalized, "'\(word)'")
+        }
+        #expect(Format.capitalized("positive") == "Positive")
+    }
+}
