@@ -14,7 +14,7 @@ import Synchronization
 /// dynamic linker binds the library's calls to Rapport's, which does nothing. The table
 /// is filled by Rapport alone, with the library's own function (`SpecialCharacterTable`),
 /// and holds the characters of the extensions every parse attaches, plus the autolink
-/// extension's (`:` and `w`) while parses that attach it run: see `AutolinkMode`.
+/// extension's (`:` and `w`) while parses that attach it run: see `SpecialCharacterTable`.
 ///
 /// Should the override not be bound (a binary whose dynamic symbols lack it), parses take
 /// `finishLock` around `cmark_parser_finish` instead, as they did before. Block parsing
@@ -126,10 +126,14 @@ extension MarkdownDocument {
     /// alone; otherwise they take turns.
     public static var parsesConcurrently: Bool { gfmExtensions.table != nil }
 
-    /// Whether `text` could hold an extended autolink, which the autolink extension finds
-    /// only at a `:` followed by `//` (`https://…`), at `www.`, or in an e-mail address, an
-    /// `@` right after a letter, digit or one of `.+-_`. A text with none of these gets
-    /// the same tree without the extension. (`@handle` mentions start after a space.)
+    /// Whether `text` could hold an extended autolink. The extension finds web addresses in
+    /// the source, only at a `:` followed by `//` (`https://…`) or at `www.`; it finds e-mail
+    /// addresses in the text once parsed, where an `@` may come from an entity (`&#64;`,
+    /// `&commat;`) or an escape (`\@`), and the letter before it from an entity too. So a
+    /// text may hold one when it has `://`, `www.`, an `&#` or `&commat;`, or an `@` right
+    /// after a letter, digit, one of `.+-_`, the `;` that ends an entity or a backslash. A
+    /// text with none of these gets the same tree without the extension. (`@handle`
+    /// mentions start after a space.)
     static func mayHoldAutolink(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         // Each test finds its rarest byte with `memchr` and looks around it.
         func any(_ byte: UInt8, where test: (Int) -> Bool) -> Bool {
@@ -142,17 +146,23 @@ extension MarkdownDocument {
             }
             return false
         }
-        func isEmailByte(_ byte: UInt8) -> Bool {
+        func mayEndEmailName(_ byte: UInt8) -> Bool {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
-                UInt8(ascii: "_"):
+                UInt8(ascii: "_"), UInt8(ascii: ";"), UInt8(ascii: "\\"):
                 true
             default: false
             }
         }
+        func follows(_ at: Int, _ word: StaticString) -> Bool {
+            let count = word.utf8CodeUnitCount
+            guard at + count <= text.count else { return false }
+            return memcmp(text.baseAddress! + at, word.utf8Start, count) == 0
+        }
         let slash = UInt8(ascii: "/"), w = UInt8(ascii: "w")
-        return any(UInt8(ascii: "@")) { $0 > 0 && isEmailByte(text[$0 - 1]) }
+        return any(UInt8(ascii: "@")) { $0 > 0 && mayEndEmailName(text[$0 - 1]) }
+            || any(UInt8(ascii: "&")) { follows($0, "&#") || follows($0, "&commat;") }
             || any(slash) { $0 >= 2 && text[$0 - 1] == slash && text[$0 - 2] == UInt8(ascii: ":") }
             || any(UInt8(ascii: ".")) { $0 >= 3 && text[$0 - 1] == w && text[$0 - 2] == w && text[$0 - 3] == w }
     }
