@@ -61,7 +61,8 @@ enum FileTree {
     /// Links the regular file `existing` to the new name `path` when it holds exactly the
     /// `count` bytes that `feed` passes to its comparison, piece by piece, in order (the
     /// comparison returns false at the first difference); returns whether it linked. The
-    /// file is read in blocks, never whole.
+    /// file is read in blocks, never whole. A file with another name besides `existing` is
+    /// not linked: the build's file must not be one that lives elsewhere too.
     static func linkIfSame(
         _ existing: String, to path: String, count: Int,
         _ feed: (_ same: (UnsafeRawBufferPointer) -> Bool) -> Bool
@@ -70,7 +71,8 @@ enum FileTree {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == count else { return false }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1, Int(info.st_size) == count
+        else { return false }
         let capacity = min(max(count, 1), 1 << 16)
         let block = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
         defer { block.deallocate() }

@@ -61,6 +61,22 @@ import Testing
         #expect(fixture.page("people/ana.html") == original)
     }
 
+    /// A file of the output that has another name elsewhere is written anew, not linked:
+    /// the new build's file is never one that lives outside it too.
+    @Test func aFileWithAnotherNameIsWrittenAnew() throws {
+        let fixture = try SiteFixture(copying: "portal-basic")
+        try fixture.build()
+        let elsewhere = fixture.root + "/elsewhere.html"
+        #expect(link(fixture.root + "/output/people/ana.html", elsewhere) == 0)
+        try fixture.build()
+        var outside = stat()
+        var inside = stat()
+        #expect(lstat(elsewhere, &outside) == 0 && lstat(fixture.root + "/output/people/ana.html", &inside) == 0)
+        #expect(outside.st_ino != inside.st_ino)
+        #expect(outside.st_nlink == 1 && inside.st_nlink == 1)
+        #expect(identities(fixture.root + "/output")["kpis/aht.html"]?.links == 1)
+    }
+
     /// A build given up after linking leaves the old files as they were, each with one name.
     @Test func abandoningAfterLinkingLeavesTheOldFiles() throws {
         let fixture = try SiteFixture()
