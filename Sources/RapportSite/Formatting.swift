@@ -66,7 +66,8 @@ enum Format {
     /// thousands of dates, and joining four strings cost more than the rest of a row.
     private static func date(_ day: Day, months: [String]) -> String {
         var name = months[day.month - 1]
-        guard (1...31).contains(day.day), (1000...9999).contains(day.year) else {
+        // A `Day` has a day of 1 to 31; a year before 1000 has fewer than four digits.
+        guard (1000...9999).contains(day.year) else {
             return String(day.day) + " " + name + " " + String(day.year)
         }
         return name.withUTF8 { month in
