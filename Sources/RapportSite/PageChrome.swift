@@ -1,5 +1,4 @@
 import RapportCore
-import Synchronization
 
 /// The header and footer partials, rendered once for each combination of page depth and
 /// current section instead of once per page: they are the same on a thousand meeting
@@ -9,7 +8,8 @@ import Synchronization
 final class PageChrome: Sendable {
     /// The theme (held here so that each page's job holds one reference, not the theme's values).
     let templates: TemplateSet
-    private let cache = Mutex([String: [String: String]]())
+    /// Each thread makes its own, as the two make pages at once (see `ThreadCache`).
+    private let cache = ThreadCache()
 
     init(templates: TemplateSet) { self.templates = templates }
 
@@ -17,16 +17,12 @@ final class PageChrome: Sendable {
     /// (`context` is taken, not copied: pages pass the one they just made.)
     func decorate(_ context: consuming TemplateValues) -> TemplateValues {
         let key = "\(context["root"] as? String ?? "")|\(context["section"] as? String ?? "")"
-        if let chrome = cache.withLock({ $0[key] }) {
-            var decorated = consume context
-            decorated["chrome"] = chrome
-            return decorated
+        let chrome = cache.value(key) {
+            [
+                "header": templates.has("header") ? templates.render("header", context) : "",
+                "footer": templates.has("footer") ? templates.render("footer", context) : "",
+            ]
         }
-        let chrome = [
-            "header": templates.has("header") ? templates.render("header", context) : "",
-            "footer": templates.has("footer") ? templates.render("footer", context) : "",
-        ]
-        cache.withLock { $0[key] = chrome }
         var decorated = consume context
         decorated["chrome"] = chrome
         return decorated

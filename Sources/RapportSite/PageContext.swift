@@ -23,7 +23,7 @@ struct PageContext {
     func base(title: String, section: String?, extra: TemplateValues) -> TemplateValues {
         // The keys that depend on the page's depth and section only are made once for each
         // and copied (a copy takes the hashed table as it is; inserting hashes every key).
-        var context = model.shared.value("base|" + root + "|" + (section ?? "")) { makeBase(section: section) }
+        var context = model.shared.threadValue("base|" + root + "|" + (section ?? "")) { makeBase(section: section) }
         context["title"] = title
         for (key, value) in extra { context[key] = value }
         return context
@@ -100,7 +100,7 @@ struct PageContext {
 
     func person(_ handle: String?) -> TemplateValues? {
         guard let handle else { return nil }
-        return model.shared.value("person|" + root + "|" + handle) { makePerson(handle) }
+        return model.shared.threadValue("person|" + root + "|" + handle) { makePerson(handle) }
     }
 
     private func makePerson(_ handle: String) -> TemplateValues {
@@ -171,7 +171,7 @@ struct PageContext {
     }
 
     func tagLinks(_ tags: [String]) -> [TemplateValues] {
-        tags.map { tag in model.shared.value("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as TemplateValues } }
+        tags.map { tag in model.shared.threadValue("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as TemplateValues } }
     }
 
     func status(_ status: Status) -> TemplateValues {

@@ -278,6 +278,7 @@ final class SharedValues: Sendable {
         init(_ state: NoteState) { self.state = Mutex(state) }
     }
     private let common = Mutex(Common())
+    private let perThread = ThreadCache()
     private let shards: [Shard]
     private static let shardCount = 16
 
@@ -308,6 +309,13 @@ final class SharedValues: Sendable {
         let value = make()
         common.withLock { $0.entries[key] = Entry(value: value) }
         return value
+    }
+
+    /// Like `value`, for small values that most pages show (the page chrome, people, tags):
+    /// each thread makes and keeps its own. One copy used by two threads at once has its
+    /// reference counts, and the lock around it, passed between the cores at every use.
+    func threadValue<Value>(_ key: String, _ make: () -> Value) -> Value {
+        perThread.value(key, make)
     }
 
     /// The value `purpose` of `note` for pages whose way to the root is `root`, made by
@@ -366,6 +374,7 @@ final class SharedValues: Sendable {
 
     /// Forgets every value.
     func forgetAll() {
+        perThread.clear()
         common.withLock { $0 = Common() }
         for shard in shards { shard.state.withLock { $0 = NoteState() } }
     }
@@ -452,3 +461,4 @@ struct TagGroups: Sendable {
         return true
     }
 }
+
