@@ -15,10 +15,11 @@ struct LinkResolver: Sendable {
 
     /// Renders `markdown` (the body of the note at `notePath`, whose first line is line
     /// `firstLine` of the file, its text starting at column `firstColumn`) and reads its
-    /// task items and decisions.
+    /// task items and, with `readsDecisions` (a meeting's body: no other note has a decision
+    /// register), its decisions.
     func render(
         _ markdown: String, notePath: String, displayPath: String, firstLine: Int, firstColumn: Int = 1,
-        log: inout DiagnosticLog
+        readsDecisions: Bool = true, log: inout DiagnosticLog
     ) -> NoteBody {
         let document = MarkdownDocument(markdown)
         let offset = firstLine - 1
@@ -38,7 +39,7 @@ struct LinkResolver: Sendable {
         let tasks = document.taskItems(correctingCheckboxes: true).map {
             TaskItem(line: $0.line + offset, column: $0.column, isChecked: $0.isChecked, text: $0.text)
         }
-        let decisionItems = document.decisionItems().map { DecisionItem(line: $0.line + offset, text: $0.text) }
+        let decisionItems = readsDecisions ? document.decisionItems().map { DecisionItem(line: $0.line + offset, text: $0.text) } : []
         return NoteBody(
             html: document.html(), plainText: document.plainText(), tasks: tasks, decisions: decisionItems,
             citations: KPICitation.find(in: markdown, firstLine: firstLine))

@@ -14,7 +14,7 @@ struct NoteParser: Sendable {
         let fields = FieldReader(node: header.front, path: header.displayPath)
         let body = links.render(
             header.body, notePath: header.path, displayPath: header.displayPath,
-            firstLine: header.bodyFirstLine, log: &log)
+            firstLine: header.bodyFirstLine, readsDecisions: header.kind == .meeting, log: &log)
         let details: NoteDetails
         var ownKeys: Set<String> = []
         switch header.kind {
@@ -57,7 +57,7 @@ struct NoteParser: Sendable {
                 let start = header.textStart(of: header.front["response"]!)
                 responseHTML = links.render(
                     response, notePath: header.path, displayPath: header.displayPath,
-                    firstLine: start.line, firstColumn: start.column, log: &log
+                    firstLine: start.line, firstColumn: start.column, readsDecisions: false, log: &log
                 ).html
             }
             details = .feedback(FeedbackDetails(from: from ?? "", sentiment: sentiment ?? "", status: status, responseHTML: responseHTML))

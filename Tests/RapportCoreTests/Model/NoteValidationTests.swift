@@ -21,6 +21,21 @@ import Testing
             ])
     }
 
+    @Test func onlyAMeetingHasADecisionRegister() throws {
+        let body = "## Decisions\n\n- Move billing to Cebu\n"
+        let result = try ContentFolder([
+            "meetings/2026-01-12-kickoff.md": meetingNote("2026-01-12", body),
+            "wins/2026-01-20-record.md": "---\ntitle: Record\ndate: 2026-01-20\n---\n\n" + body,
+            "pages/notes.md": "---\ntitle: Notes\n---\n\n" + body,
+        ]).load()
+        let portal = try #require(result.portal)
+        #expect(portal.notes.map(\.id) == ["2026-01-12-kickoff", "2026-01-20-record", "notes"])
+        #expect(portal.notes.map { $0.body.decisions.map(\.text) } == [["Move billing to Cebu"], [], []])
+        #expect(portal.notes.map { $0.body.decisions.map(\.line) } == [[8], [], []])
+        // The section is still shown as written.
+        for note in portal.notes { #expect(note.body.html.contains("<li>Move billing to Cebu</li>")) }
+    }
+
     @Test(arguments: [
         ("Plain", "Plain"), ("  Padded\t", "Padded"), ("\u{A0}No-break space\u{3000}", "No-break space"), ("a", "a"),
         (" ", ""), ("", ""), ("Ends in e\u{301}", "Ends in e\u{301}"), ("\u{301}starts combining ", "\u{301}starts combining"),
