@@ -28,6 +28,7 @@ mkdir -p "$OUT"
 echo "Rapport writes to $OUT; Hugo renders to memory."
 command -v cmark-gfm >/dev/null || echo "No floor measured: the cmark-gfm command is not installed (apt-get install cmark-gfm)."
 calc() { awk "BEGIN { printf \"%.4g\", $* }"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 measure() { # label, command...: prints "label wall cpu rss"
   local label=$1; shift
@@ -73,18 +74,19 @@ with open(target, "w") as out:
 PY
   fi
   r_wall=0; h_wall=0; r_rss=0; h_rss=0; r_cpu=0; h_cpu=0; f_cpu=0; fr_wall=0; fr_cpu=0
+  r_walls=(); fr_walls=(); h_walls=()
   for i in $(seq "$RUNS"); do
     set -- $(measure rapport "$BIN" build --content "$corpus" --out "$OUT/out-$n" --as-of 2026-03-27)
     printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" rapport "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" "$files"
-    r_wall=$(calc "$r_wall + $2"); r_cpu=$(calc "$r_cpu + $3"); [ "$4" -gt "$r_rss" ] && r_rss=$4
+    r_walls+=("$2"); r_wall=$(calc "$r_wall + $2"); r_cpu=$(calc "$r_cpu + $3"); [ "$4" -gt "$r_rss" ] && r_rss=$4
     rm -rf "$OUT/fresh-$n"
     set -- $(measure fresh "$BIN" build --content "$corpus" --out "$OUT/fresh-$n" --as-of 2026-03-27)
     printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" fresh "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" "$files"
-    fr_wall=$(calc "$fr_wall + $2"); fr_cpu=$(calc "$fr_cpu + $3")
+    fr_walls+=("$2"); fr_wall=$(calc "$fr_wall + $2"); fr_cpu=$(calc "$fr_cpu + $3")
     if [ $have_hugo = 1 ]; then
       set -- $(cd "$hugo_site" && measure hugo hugo --quiet --renderToMemory)
       printf '%-8s %-7s %8s %8s %10s %10s %8s\n' "$n" hugo "$2" "$3" "$(( $4 / 1024 ))" "$(calc "$n / $2")" -
-      h_wall=$(calc "$h_wall + $2"); h_cpu=$(calc "$h_cpu + $3"); [ "$4" -gt "$h_rss" ] && h_rss=$4
+      h_walls+=("$2"); h_wall=$(calc "$h_wall + $2"); h_cpu=$(calc "$h_cpu + $3"); [ "$4" -gt "$h_rss" ] && h_rss=$4
     fi
     if [ $have_cmark = 1 ]; then
       set -- $(measure read sh -c "find '$corpus' -type f -print0 | xargs -0 cat >/dev/null")
@@ -100,6 +102,8 @@ PY
   if [ $have_hugo = 1 ]; then
     echo "$n notes: Hugo/Rapport wall $(calc "$h_wall / $r_wall")x, CPU $(calc "$h_cpu / $r_cpu")x, peak RSS Rapport/Hugo $(calc "$r_rss / $h_rss")"
     echo "$n notes: into an empty folder, Hugo/Rapport wall $(calc "$h_wall / $fr_wall")x, CPU $(calc "$h_cpu / $fr_cpu")x"
+    # The same runs' medians: one run slowed by the rest of a shared machine moves a mean.
+    echo "$n notes: medians of the runs: Hugo/Rapport wall $(calc "$(median "${h_walls[@]}") / $(median "${r_walls[@]}")")x, into an empty folder $(calc "$(median "${h_walls[@]}") / $(median "${fr_walls[@]}")")x"
   fi
 done
 "$BIN" build --content "$WORK/c10000" --out "$OUT/out-10000" --as-of 2026-03-27 --timings 2>/dev/null | tail -n +2 || true
