@@ -48,9 +48,33 @@ enum FileTree {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw FileError("cannot create folder \(path): \(errorText())") }
     }
 
+    /// A file named by the open folder it is in and its name there, as the `*at` calls
+    /// take it: the kernel looks up one name, not every folder from the root again. `path`
+    /// names it in messages.
+    struct Entry {
+        let folder: Int32
+        let name: String
+        let path: String
+
+        /// `path` looked up from the working folder.
+        init(path: String) {
+            (folder, name, self.path) = (AT_FDCWD, path, path)
+        }
+
+        init(folder: Int32, name: String, path: String) {
+            (self.folder, self.name, self.path) = (folder, name, path)
+        }
+    }
+
     /// Writes `bytes` to `path`, replacing any file there.
     static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+        try write(bytes, to: Entry(path: path))
+    }
+
+    /// Writes `bytes` to `entry`, replacing any file there.
+    static func write(_ bytes: some Collection<UInt8>, to entry: Entry) throws {
+        let path = entry.path
+        let fd = openat(entry.folder, entry.name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError("cannot write \(path): \(errorText())") }
         defer { close(fd) }
         // A string's UTF-8 view or an array is written in place; anything else is copied once.
@@ -67,7 +91,15 @@ enum FileTree {
         _ existing: String, to path: String, count: Int,
         _ feed: (_ same: (UnsafeRawBufferPointer) -> Bool) -> Bool
     ) -> Bool {
-        let fd = open(existing, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        linkIfSame(Entry(path: existing), to: Entry(path: path), count: count, feed)
+    }
+
+    /// `linkIfSame` for entries of open folders.
+    static func linkIfSame(
+        _ existing: Entry, to entry: Entry, count: Int,
+        _ feed: (_ same: (UnsafeRawBufferPointer) -> Bool) -> Bool
+    ) -> Bool {
+        let fd = openat(existing.folder, existing.name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
@@ -93,12 +125,18 @@ enum FileTree {
             }
             return true
         }
-        return same && link(existing, path) == 0
+        return same && linkat(existing.folder, existing.name, entry.folder, entry.name, 0) == 0
     }
 
     /// Writes `parts` one after another to `path`, replacing any file there.
     static func write(parts: [String], to path: String) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0o644)
+        try write(parts: parts, to: Entry(path: path))
+    }
+
+    /// Writes `parts` one after another to `entry`, replacing any file there.
+    static func write(parts: [String], to entry: Entry) throws {
+        let path = entry.path
+        let fd = openat(entry.folder, entry.name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileError("cannot write \(path): \(errorText())") }
         defer { close(fd) }
         // A file of many small parts (a search index has two a note) is written in blocks,

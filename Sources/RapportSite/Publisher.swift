@@ -20,9 +20,9 @@ struct Publisher {
     /// Whether the output folder exists (`checkTarget` makes sure it holds an earlier
     /// build), so that its unchanged files can be kept.
     private let keepsUnchanged: Bool
-    /// Folders of the staging tree made so far, so that a page in a known folder costs no
-    /// `stat` (pages are written from two threads).
-    private let folders = FolderSet()
+    /// The folders of the staging tree made so far, open, with the same folders of the
+    /// output when they exist (pages are written from two threads).
+    private let folders = FolderHandles()
 
     init(output: String) {
         var trimmed = output
@@ -65,41 +65,40 @@ struct Publisher {
     /// Writes one file of the build from its parts, making its folders.
     func write(parts: [String], to route: String) throws {
         if parts.count == 1 { return try write(parts[0].utf8, to: route) }
-        try makeFolder(of: route)
-        let path = staging + "/" + route
-        if keepsUnchanged {
+        let (target, previous) = try entries(of: route)
+        if let previous {
             let count = parts.reduce(0) { $0 + $1.utf8.count }
-            let kept = FileTree.linkIfSame(output + "/" + route, to: path, count: count) { same in
+            let kept = FileTree.linkIfSame(previous, to: target, count: count) { same in
                 for var part in parts where !part.withUTF8({ same(UnsafeRawBufferPointer($0)) }) { return false }
                 return true
             }
             if kept { return }
         }
-        try FileTree.write(parts: parts, to: path)
+        try FileTree.write(parts: parts, to: target)
     }
 
     /// Writes one file of the build, making its folders.
     func write(_ bytes: some Collection<UInt8>, to route: String) throws {
-        try makeFolder(of: route)
-        let path = staging + "/" + route
-        if keepsUnchanged {
+        let (target, previous) = try entries(of: route)
+        if let previous {
             let kept = bytes.withContiguousStorageIfAvailable { buffer in
-                FileTree.linkIfSame(output + "/" + route, to: path, count: buffer.count) { same in same(UnsafeRawBufferPointer(buffer)) }
+                FileTree.linkIfSame(previous, to: target, count: buffer.count) { same in same(UnsafeRawBufferPointer(buffer)) }
             }
             if kept == true { return }
         }
-        try FileTree.write(bytes, to: path)
+        try FileTree.write(bytes, to: target)
     }
 
-    private func makeFolder(of route: String) throws {
-        let path = staging + "/" + route
-        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            let folder = String(path[..<slash])
-            if !folders.contains(folder) {
-                try FileTree.makeDirectories(folder)
-                folders.insert(folder)
-            }
-        }
+    /// Where `route` goes in the staging tree (its folder made), and where the previous
+    /// build kept it, when that folder exists and unchanged files are kept.
+    private func entries(of route: String) throws -> (target: FileTree.Entry, previous: FileTree.Entry?) {
+        let slash = route.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(route[..<$0]) } ?? ""
+        let name = slash.map { String(route[route.utf8.index(after: $0)...]) } ?? route
+        let handles = try folders.handles(of: folder, staging: staging, output: keepsUnchanged ? output : nil)
+        let target = FileTree.Entry(folder: handles.staging, name: name, path: staging + "/" + route)
+        guard handles.output >= 0 else { return (target, nil) }
+        return (target, FileTree.Entry(folder: handles.output, name: name, path: output + "/" + route))
     }
 
     /// Swaps the staging folder in. Hidden entries at the top of the old output (such as
@@ -132,12 +131,60 @@ struct Publisher {
     }
 }
 
-/// A set of paths shared by the threads that write pages.
-private final class FolderSet: Sendable {
-    private let paths = Mutex(Set<String>())
+/// The folders a build writes into, each opened once: a file is then written, compared
+/// and linked by its name in an open folder, and the kernel no longer looks up every folder
+/// from the root for each of thousands of files. Shared by the threads that write pages;
+/// closed when the publisher is done with them.
+private final class FolderHandles: Sendable {
+    struct Handles {
+        /// The folder in the staging tree.
+        let staging: Int32
+        /// The same folder in the output, or -1 when the output has none (or it is not a
+        /// folder, or unchanged files are not kept).
+        let output: Int32
+    }
 
-    func contains(_ path: String) -> Bool { paths.withLock { $0.contains(path) } }
-    func insert(_ path: String) { _ = paths.withLock { $0.insert(path) } }
+    private let table = Mutex([String: Handles]())
+
+    deinit {
+        table.withLock { folders in
+            for handles in folders.values {
+                close(handles.staging)
+                if handles.output >= 0 { close(handles.output) }
+            }
+        }
+    }
+
+    /// The handles of `folder` (relative; "" for the top), making it and its parents in
+    /// the staging tree. Folders of the output are opened one name at a time, never
+    /// following a symbolic link: a link in the old output is not a folder of it.
+    func handles(of folder: String, staging: String, output: String?) throws -> Handles {
+        try table.withLock { folders in try Self.handles(of: folder, in: &folders, staging: staging, output: output) }
+    }
+
+    private static func handles(of folder: String, in folders: inout [String: Handles], staging: String, output: String?) throws -> Handles {
+        if let known = folders[folder] { return known }
+        let made: Handles
+        if folder.isEmpty {
+            let top = Glibc.open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard top >= 0 else { throw FileError("cannot open folder \(staging): \(FileTree.errorText())") }
+            made = Handles(staging: top, output: output.map { Glibc.open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } ?? -1)
+        } else {
+            let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let parent = try handles(of: slash.map { String(folder[..<$0]) } ?? "", in: &folders, staging: staging, output: output)
+            let name = slash.map { String(folder[folder.utf8.index(after: $0)...]) } ?? folder
+            let path = staging + "/" + folder
+            if mkdirat(parent.staging, name, 0o755) != 0 && errno != EEXIST {
+                throw FileError("cannot create folder \(path): \(FileTree.errorText())")
+            }
+            let flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC
+            let own = openat(parent.staging, name, flags)
+            guard own >= 0 else { throw FileError("cannot open folder \(path): \(FileTree.errorText())") }
+            made = Handles(staging: own, output: parent.output >= 0 ? openat(parent.output, name, flags) : -1)
+        }
+        folders[folder] = made
+        return made
+    }
 }
 
 extension FileTree {

@@ -77,6 +77,32 @@ import Testing
         #expect(identities(fixture.root + "/output")["kpis/aht.html"]?.links == 1)
     }
 
+    /// A folder of the old output that is a symbolic link is not followed: its files, though
+    /// the same bytes, live outside the output, and the new build writes its own.
+    @Test func aLinkedFolderInTheOutputIsNotFollowed() throws {
+        let fixture = try SiteFixture()
+        let output = fixture.root + "/output"
+        let outside = fixture.root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside + "/deep", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        try Data("same".utf8).write(to: URL(fileURLWithPath: outside + "/a.html"))
+        try Data("deep".utf8).write(to: URL(fileURLWithPath: outside + "/deep/b.html"))
+        #expect(symlink(outside, output + "/pages") == 0)
+        let publisher = Publisher(output: output)
+        try publisher.begin()
+        try publisher.write(parts: ["sa", "me"], to: "pages/a.html")
+        try publisher.write("deep".utf8, to: "pages/deep/b.html")
+        try publisher.write("top".utf8, to: "index.html")
+        try publisher.commit()
+        #expect(identities(outside).mapValues(\.links).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" } == ["a.html 1", "deep/b.html 1"])
+        #expect(identities(output).mapValues(\.links).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" } == [
+            "index.html 1", "pages/a.html 1", "pages/deep/b.html 1",
+        ])
+        var info = stat()
+        #expect(lstat(output + "/pages", &info) == 0 && info.st_mode & S_IFMT == S_IFDIR)
+        #expect(SiteFixture.files(under: outside) == ["a.html": Data("same".utf8), "deep/b.html": Data("deep".utf8)])
+    }
+
     /// A build given up after linking leaves the old files as they were, each with one name.
     @Test func abandoningAfterLinkingLeavesTheOldFiles() throws {
         let fixture = try SiteFixture()
