@@ -172,14 +172,22 @@ enum HTMLEscaper {
 
     /// Appends `text`'s UTF-8 bytes as they are.
     static func appendRaw(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
+        withUTF8(text) { out.append(contentsOf: $0) }
+    }
+
+    /// `text`'s UTF-8 bytes, read in place: a native string's without the copy of the string
+    /// (a reference count up and down) that `withUTF8`, a mutating method, needs first.
+    @inline(__always)
+    private static func withUTF8(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
+            var copy = text
+            copy.withUTF8(body)
+        }
     }
 
     /// Appends `text` escaped.
     static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
+        withUTF8(text) { bytes in
             guard let base = bytes.baseAddress else { return }
             var runStart = 0
             var index = 0

@@ -453,10 +453,15 @@ struct CompiledLibrary: Sendable {
         private static let intType = ObjectIdentifier(Int.self)
 
         private static func print(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
-            let text: String
             if ValueKind(of: value) == .text {
-                text = ValueKind.payload(of: value, as: String.self)
-            } else if ObjectIdentifier(type(of: value)) == intType {
+                // Read where the value holds it: a copy would count a reference up and down.
+                ValueKind.withPayload(of: value, as: String.self) { text in
+                    if escaped { HTMLEscaper.append(text, to: &out) } else { HTMLEscaper.appendRaw(text, to: &out) }
+                }
+                return
+            }
+            let text: String
+            if ObjectIdentifier(type(of: value)) == intType {
                 // Counts, printed as `String(describing:)` prints them, without the casts
                 // and the `Mirror` that path makes for every number.
                 text = String(ValueKind.payload(of: value, as: Int.self))
@@ -633,6 +638,17 @@ enum ValueKind: Equatable {
             assert(isExactly && fitsInline(T.self), "payload(of:as:) read an Any as a type it does not hold inline")
         #endif
         return withUnsafePointer(to: value) { UnsafeRawPointer($0).load(as: T.self) }
+    }
+
+    /// Calls `body` with the value of `value`, whose exact type `ValueKind(of:)` found to
+    /// be `T`, where the existential holds it (see `payload(of:as:)`), without copying it.
+    @inline(__always)
+    static func withPayload<T, R>(of value: borrowing Any, as _: T.Type, _ body: (borrowing T) -> R) -> R {
+        #if DEBUG
+            let isExactly = ObjectIdentifier(Swift.type(of: value)) == ObjectIdentifier(T.self)
+            assert(isExactly && fitsInline(T.self), "withPayload(of:as:) read an Any as a type it does not hold inline")
+        #endif
+        return withUnsafePointer(to: value) { UnsafeRawPointer($0).withMemoryRebound(to: T.self, capacity: 1) { body($0.pointee) } }
     }
 
     /// Whether an `Any` holds a `T` in its own buffer rather than in a box it points to.
