@@ -55,20 +55,6 @@ enum FileTree {
         let folder: Int32
         let name: String
         let path: String
-
-        /// `path` looked up from the working folder.
-        init(path: String) {
-            (folder, name, self.path) = (AT_FDCWD, path, path)
-        }
-
-        init(folder: Int32, name: String, path: String) {
-            (self.folder, self.name, self.path) = (folder, name, path)
-        }
-    }
-
-    /// Writes `bytes` to `path`, replacing any file there.
-    static func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-        try write(bytes, to: Entry(path: path))
     }
 
     /// Writes `bytes` to `entry`, replacing any file there.
@@ -82,19 +68,11 @@ enum FileTree {
         if written == nil { try Array(bytes).withUnsafeBufferPointer { try writeAll($0, to: fd, path: path) } }
     }
 
-    /// Links the regular file `existing` to the new name `path` when it holds exactly the
+    /// Links the regular file `existing` to the new name `entry` when it holds exactly the
     /// `count` bytes that `feed` passes to its comparison, piece by piece, in order (the
     /// comparison returns false at the first difference); returns whether it linked. The
     /// file is read in blocks, never whole. A file with another name besides `existing` is
     /// not linked: the build's file must not be one that lives elsewhere too.
-    static func linkIfSame(
-        _ existing: String, to path: String, count: Int,
-        _ feed: (_ same: (UnsafeRawBufferPointer) -> Bool) -> Bool
-    ) -> Bool {
-        linkIfSame(Entry(path: existing), to: Entry(path: path), count: count, feed)
-    }
-
-    /// `linkIfSame` for entries of open folders.
     static func linkIfSame(
         _ existing: Entry, to entry: Entry, count: Int,
         _ feed: (_ same: (UnsafeRawBufferPointer) -> Bool) -> Bool
@@ -126,11 +104,6 @@ enum FileTree {
             return true
         }
         return same && linkat(existing.folder, existing.name, entry.folder, entry.name, 0) == 0
-    }
-
-    /// Writes `parts` one after another to `path`, replacing any file there.
-    static func write(parts: [String], to path: String) throws {
-        try write(parts: parts, to: Entry(path: path))
     }
 
     /// Writes `parts` one after another to `entry`, replacing any file there.

@@ -461,4 +461,3 @@ struct TagGroups: Sendable {
         return true
     }
 }
-
