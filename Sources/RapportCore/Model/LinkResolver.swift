@@ -19,7 +19,7 @@ struct LinkResolver: Sendable {
     /// register), its decisions.
     func render(
         _ markdown: String, notePath: String, displayPath: String, firstLine: Int, firstColumn: Int = 1,
-        readsDecisions: Bool = true, log: inout DiagnosticLog
+        readsDecisions: Bool, log: inout DiagnosticLog
     ) -> NoteBody {
         let document = MarkdownDocument(markdown)
         let offset = firstLine - 1

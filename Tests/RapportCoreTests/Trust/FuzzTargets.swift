@@ -72,7 +72,7 @@ enum FuzzTargets {
         let resolver = LinkResolver(notesByPath: notes, route: { "\($0.kind.folder)/\($0.id).html" })
         var log = DiagnosticLog()
         let body = resolver.render(
-            text, notePath: "meetings/m.md", displayPath: "content/meetings/m.md", firstLine: 5, log: &log)
+            text, notePath: "meetings/m.md", displayPath: "content/meetings/m.md", firstLine: 5, readsDecisions: true, log: &log)
         let lines = lineCount(bytes)
         var problems = misplaced(log.diagnostics, path: "content/meetings/m.md", lines: lines + 4)
         for task in body.tasks where task.line < 5 || task.line > lines + 4 { problems.append("a task on line \(task.line)") }
