@@ -7,8 +7,26 @@ public enum Numbers {
     /// red). Values as written in content are already exact and are unchanged by this.
     public static func canonical(_ value: Double) -> Double {
         guard value.isFinite, value != 0 else { return value == 0 ? 0 : value }
+        // `description` is the shortest text that reads back as `value`. With 12 significant
+        // digits or fewer it is the 12-digit text nearest to `value` (which lies within half
+        // a binary step of it, far less than a 12th digit), so printing and reading back
+        // would give `value` again: C's printf, which does that, costs thousands of
+        // instructions, and a portal's KPI roll-ups make thousands of these calls.
+        if significantDigits(value.description) <= 12 { return value }
         let text = String(format: "%.12g", locale: nil, value)
         return Double(text) ?? value
+    }
+
+    /// The digits of a number's text from its first non-zero one, up to any exponent
+    /// (trailing zeros count: the caller only needs an upper bound).
+    static func significantDigits(_ text: String) -> Int {
+        var count = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") { break }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { continue }
+            if count > 0 || byte != UInt8(ascii: "0") { count += 1 }
+        }
+        return count
     }
 
     /// A number for JSON: `84`, `84.5`, `-2.5`, `1000`; the shortest text that reads back

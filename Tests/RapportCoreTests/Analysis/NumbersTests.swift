@@ -22,6 +22,26 @@ import Testing
         #expect(Numbers.canonical(84.5) == 84.5)
     }
 
+    /// Values whose shortest text has 12 significant digits or fewer are returned as they
+    /// are, without printing: the same values printing and reading back gives.
+    @Test func canonicalIsWhatPrintingTo12DigitsAndReadingBackGives() {
+        var values: [Double] = [1e16, 1e-5, 123456789012, 1234567890123, 0.000123456789012, 9.99999999999e22, 5e-324]
+        for numerator in 1...400 {
+            for denominator in [1.0, 3, 7, 10, 100, 1000, 1e6] {
+                let value = Double(numerator) / denominator
+                values += [value, -value, value * 1e11, value / 1e9, value + 0.1, value * 84.9 / 85.1]
+            }
+        }
+        for value in values {
+            let printed = Double(String(format: "%.12g", locale: nil, value))!
+            #expect(Numbers.canonical(value) == printed, "\(value)")
+        }
+        #expect(Numbers.significantDigits("84.5") == 3)
+        #expect(Numbers.significantDigits("-0.000120") == 3)
+        #expect(Numbers.significantDigits("1.2345e-05") == 5)
+        #expect(Numbers.significantDigits("84.99999999999999") == 16)
+    }
+
     @Test func aMeanOf84Point9And85Point1Is85ExactlyAndGreen() throws {
         let folder = try ContentFolder([
             "kpis/fcr.md": kpiNote("target: 85\nwarning: 80\nmeasurements:\n  2026-01: 84.9\n  2026-02: 85.1")
