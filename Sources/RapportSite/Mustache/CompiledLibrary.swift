@@ -658,6 +658,37 @@ enum ValueKind: Equatable {
     }
 
     init(of value: borrowing Any) {
+        // The type an `Any` was made from is the last word of its container: the values
+        // pages hold are strings, flags, lists and rows, which it names exactly (`TemplateRow`
+        // is final). Comparing it takes a few instructions; the runtime's `type(of:)` and
+        // the static table take about a hundred, at each of two million values a build prints
+        // or enters. Any other type is looked up as before.
+        let stored = withUnsafePointer(to: value) {
+            UnsafeRawPointer($0).load(fromByteOffset: 3 * MemoryLayout<Int>.size, as: UnsafeRawPointer.self)
+        }
+        if stored == Self.metadata(String.self) {
+            self = .text
+        } else if stored == Self.metadata(Bool.self) {
+            self = .flag
+        } else if stored == Self.metadata(TemplateRow.self) {
+            self = .row
+        } else if stored == Self.metadata(TemplateValues.self) {
+            self = .values
+        } else if stored == Self.metadata([TemplateRow].self) {
+            self = .rows
+        } else if stored == Self.metadata([TemplateValues].self) {
+            self = .valuesList
+        } else {
+            self.init(dynamicTypeOf: value)
+        }
+    }
+
+    /// The type's metadata, as an `Any`'s container holds it.
+    @inline(__always)
+    private static func metadata(_ type: Any.Type) -> UnsafeRawPointer { unsafeBitCast(type, to: UnsafeRawPointer.self) }
+
+    /// The kind of `value` by its dynamic type (what `init(of:)` finds, more slowly).
+    init(dynamicTypeOf value: borrowing Any) {
         let type = ObjectIdentifier(Swift.type(of: value))
         if type == Self.valuesType {
             self = .values

@@ -91,6 +91,26 @@ import Testing
         #expect(ValueKind.payload(of: values[10], as: [TemplateRow].self).first === row)
     }
 
+    /// The kind read from an `Any`'s container is the kind its dynamic type gives, for the
+    /// types the renderer recognises and for others stored the same ways.
+    @Test func theStoredTypeGivesTheKindTheDynamicTypeGives() {
+        final class Other {}
+        let row = TemplateRow(["name": "row"])
+        let rowObject: AnyObject = row
+        let optionalText: String? = "text"
+        let values: [Any] = [
+            ["title": "T"] as TemplateValues, [["title": "T"]] as [TemplateValues], ["title": "T"] as [String: Any],
+            "a text longer than fifteen bytes, kept out of line", "short", false, row, [row], rowObject,
+            optionalText as Any, 42, 4.5, Other(), [1, 2], ["a", "b"], [row] as [AnyObject],
+        ]
+        let kinds = values.map { "\(ValueKind(of: $0))" }
+        #expect(kinds == values.map { "\(ValueKind(dynamicTypeOf: $0))" })
+        #expect(kinds == [
+            "values", "valuesList", "object", "text", "text", "flag", "row", "rows", "row",
+            "other", "other", "other", "other", "other", "other", "other",
+        ])
+    }
+
     /// Renders `main` with the compiled renderer alone.
     private func compiledOnly(_ main: String, _ context: Any) throws -> [UInt8] {
         FastHTMLContentType.registered
