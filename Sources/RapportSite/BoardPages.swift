@@ -70,7 +70,7 @@ extension PageContext {
                 if case .expectation(let expectation) = note.details, let id = expectation.kpi,
                     let kpi = model.analysis.kpi(id)
                 {
-                    var link: TemplateValues = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: id)))]
+                    var link: TemplateValues = ["title": kpi.title, "href": Routes.note(NoteRef(kind: .kpi, id: id), from: root)]
                     if let latest = kpi.latest { link["status"] = status(latest.status) }
                     link["hasStatus"] = kpi.latest != nil
                     card["kpi"] = link

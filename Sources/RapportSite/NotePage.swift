@@ -134,7 +134,7 @@ extension PageContext {
     func kpiTitle(_ id: String) -> String { model.analysis.kpi(id)?.title ?? id }
 
     func kpiHref(_ id: String) -> String? {
-        model.analysis.kpi(id) == nil ? nil : href(Routes.note(NoteRef(kind: .kpi, id: id)))
+        model.analysis.kpi(id) == nil ? nil : Routes.note(NoteRef(kind: .kpi, id: id), from: root)
     }
 
     func paramText(_ value: ParamValue) -> String {

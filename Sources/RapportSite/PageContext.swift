@@ -17,13 +17,13 @@ struct PageContext {
         root = fixedRoot ?? Routes.root(of: route)
     }
 
-    func href(_ target: String) -> String { root + target }
+    func href(_ target: String) -> String { root.isEmpty ? target : String(joining: root, target) }
 
     /// The keys every layout has: site names, navigation, the as-of date.
     func base(title: String, section: String?, extra: TemplateValues) -> TemplateValues {
         // The keys that depend on the page's depth and section only are made once for each
         // and copied (a copy takes the hashed table as it is; inserting hashes every key).
-        var context = model.shared.threadValue("base|" + root + "|" + (section ?? "")) { makeBase(section: section) }
+        var context = model.shared.threadValue(String(joining: "base|", root, "|", section ?? "")) { makeBase(section: section) }
         context["title"] = title
         for (key, value) in extra { context[key] = value }
         return context
@@ -87,7 +87,7 @@ struct PageContext {
     func newNoteLink(_ note: Note) -> TemplateValues {
         var link = TemplateValues(minimumCapacity: 12)
         link["title"] = note.title
-        link["href"] = href(Routes.note(note.ref))
+        link["href"] = Routes.note(note.ref, from: root)
         link["kind"] = note.kind.singularTitle
         link["internal"] = note.visibility == .internal
         link["draft"] = note.isDraft
@@ -100,7 +100,7 @@ struct PageContext {
 
     func person(_ handle: String?) -> TemplateValues? {
         guard let handle else { return nil }
-        return model.shared.threadValue("person|" + root + "|" + handle) { makePerson(handle) }
+        return model.shared.threadValue(String(joining: "person|", root, "|", handle)) { makePerson(handle) }
     }
 
     private func makePerson(_ handle: String) -> TemplateValues {
@@ -139,7 +139,7 @@ struct PageContext {
         row["status"] = item.done ? "done" : (item.overdue ? "overdue" : "open")
         row["statusLabel"] = item.done ? "Done" : (item.overdue ? "Overdue" : "Open")
         row["meetingTitle"] = item.meetingTitle
-        row["meetingHref"] = href(Routes.note(item.meeting))
+        row["meetingHref"] = Routes.note(item.meeting, from: root)
         row["date"] = Format.shortDate(item.date)
         row["isoDate"] = item.date.description
         row["showMeeting"] = showMeeting
@@ -165,13 +165,13 @@ struct PageContext {
 
     func makeDecision(_ item: Decision) -> TemplateValues {
         [
-            "text": item.text, "meetingTitle": item.meetingTitle, "meetingHref": href(Routes.note(item.meeting)),
+            "text": item.text, "meetingTitle": item.meetingTitle, "meetingHref": Routes.note(item.meeting, from: root),
             "date": Format.shortDate(item.date), "isoDate": item.date.description, "quarter": item.quarter.description,
         ]
     }
 
     func tagLinks(_ tags: [String]) -> [TemplateValues] {
-        tags.map { tag in model.shared.threadValue("tag|" + root + "|" + tag) { ["name": tag, "href": href(Routes.tag(tag))] as TemplateValues } }
+        tags.map { tag in model.shared.threadValue(String(joining: "tag|", root, "|", tag)) { ["name": tag, "href": href(Routes.tag(tag))] as TemplateValues } }
     }
 
     func status(_ status: Status) -> TemplateValues {
@@ -183,7 +183,7 @@ struct PageContext {
         let unit = kpi.definition.unit
         let decimals = model.kpiDecimals[kpi.id] ?? 1
         var summary: TemplateValues = [
-            "id": kpi.id, "title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))),
+            "id": kpi.id, "title": kpi.title, "href": Routes.note(NoteRef(kind: .kpi, id: kpi.id), from: root),
             "unit": unit, "direction": kpi.definition.direction.rawValue,
             "directionLabel": kpi.definition.direction == .higher ? "Higher is better" : "Lower is better",
             "target": Format.value(kpi.definition.target, unit: unit, decimals: decimals),

@@ -39,7 +39,7 @@ extension PageContext {
         var scorecard: [TemplateValues] = []
         var unmeasured: [TemplateValues] = []
         for kpi in analysis.kpis {
-            let link: TemplateValues = ["title": kpi.title, "href": href(Routes.note(NoteRef(kind: .kpi, id: kpi.id))), "source": "kpis/\(kpi.id).md"]
+            let link: TemplateValues = ["title": kpi.title, "href": Routes.note(NoteRef(kind: .kpi, id: kpi.id), from: root), "source": "kpis/\(kpi.id).md"]
             guard kpi.quarter(quarter) != nil else {
                 unmeasured.append(link)
                 continue

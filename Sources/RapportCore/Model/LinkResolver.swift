@@ -99,7 +99,7 @@ struct LinkResolver: Sendable {
     /// a combining mark is no cut.
     static func cutQueryOrFragment(_ destination: String) -> (path: String, suffix: String) {
         let cut: String.Index?
-        if destination.utf8.allSatisfy({ $0 < 0x80 }) {
+        if destination.isASCII {
             cut = destination.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }
         } else {
             cut = destination.firstIndex { $0 == "#" || $0 == "?" }
@@ -113,7 +113,7 @@ struct LinkResolver: Sendable {
     /// need no normalizing; any other path goes through `hasSuffix`, which sees
     /// `".m\u{301}d"` as no match and canonically equivalent spellings as one.
     static func hasMarkdownExtension(_ path: String) -> Bool {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return path.hasSuffix(".md") }
+        guard path.isASCII else { return path.hasSuffix(".md") }
         return path.utf8.count >= 3 && path.utf8.suffix(3).elementsEqual(".md".utf8)
     }
 
@@ -141,7 +141,7 @@ struct LinkResolver: Sendable {
     /// content folder.
     static func resolve(_ link: String, from notePath: String) -> String? {
         // ASCII paths (nearly all) on their bytes: no part made a `Substring`, no join.
-        if link.utf8.allSatisfy({ $0 < 0x80 }), notePath.utf8.allSatisfy({ $0 < 0x80 }) {
+        if link.isASCII, notePath.isASCII {
             return resolveASCII(link, from: notePath)
         }
         return resolveByCharacters(link, from: notePath)

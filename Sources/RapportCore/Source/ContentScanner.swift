@@ -225,7 +225,7 @@ public enum ContentScanner {
     public static func join(_ root: String, _ relative: String) -> String {
         if relative.isEmpty { return root }
         if root.isEmpty || root == "." { return relative }
-        return root.hasSuffix("/") ? root + relative : root + "/" + relative
+        return root.hasSuffix("/") ? String(joining: root, relative) : String(joining: root, "/", relative)
     }
 }
 

@@ -57,3 +57,23 @@ import Testing
         }
     }
 }
+
+/// Texts joined in one allocation, and the ASCII test read eight bytes at a time, agree
+/// with the standard library's `+` and `allSatisfy`.
+@Suite struct StringJoiningTests {
+    @Test(arguments: [
+        ["../", "meetings", "/", "2026-01-05-weekly", ".html"], ["", "x"], ["", ""], ["é", "😀", "a\u{301}", "", "/"],
+        ["tag|", "../../", "|", "quality-assurance"], [String(repeating: "long ", count: 40), "tail"],
+    ])
+    func joiningGivesWhatPlusGives(parts: [String]) {
+        let padded = parts + Array(repeating: "", count: 5 - parts.count)
+        let joined = String(joining: padded[0], padded[1], padded[2], padded[3], padded[4])
+        #expect(joined == parts.reduce("", +))
+        #expect(joined.utf8.count == parts.reduce(0) { $0 + $1.utf8.count })
+    }
+
+    @Test(arguments: ["", "a", "exactly8", "seventeen bytes!!", "é", "1234567é", "12345678é", "ascii then 😀 at the end"])
+    func isASCIIAgreesWithAByteTest(text: String) {
+        #expect(text.isASCII == text.utf8.allSatisfy { $0 < 0x80 })
+    }
+}
