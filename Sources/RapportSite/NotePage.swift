@@ -6,21 +6,21 @@ extension PageContext {
     func notePage(_ note: Note) -> TemplateValues {
         // At its final size: a dictionary that grows is hashed again each time it does.
         var page = TemplateValues(minimumCapacity: 28)
-        page["title"] = note.title
-        page["kind"] = note.kind.rawValue
-        page["kindTitle"] = note.kind.singularTitle
-        page["kindPlural"] = note.kind.pluralTitle
-        page["kindHref"] = href(Routes.list(note.kind))
-        page["html"] = note.body.html(root: root)
-        page["tags"] = tagLinks(note.tags)
-        page["hasTags"] = !note.tags.isEmpty
-        page["internal"] = note.visibility == .internal
-        page["draft"] = note.isDraft
-        page["source"] = note.path
+        page[.title] = note.title
+        page[.kind] = note.kind.rawValue
+        page[.kindTitle] = note.kind.singularTitle
+        page[.kindPlural] = note.kind.pluralTitle
+        page[.kindHref] = href(Routes.list(note.kind))
+        page[.html] = note.body.html(root: root)
+        page[.tags] = tagLinks(note.tags)
+        page[.hasTags] = !note.tags.isEmpty
+        page[.internal] = note.visibility == .internal
+        page[.draft] = note.isDraft
+        page[.source] = note.path
         if let date = note.date {
-            page["date"] = Format.longDate(date)
-            page["isoDate"] = date.description
-            page["quarter"] = model.analysis.calendar.quarter(containing: date).description
+            page[.date] = Format.longDate(date)
+            page[.isoDate] = date.description
+            page[.quarter] = model.analysis.calendar.quarter(containing: date).description
         }
         var facts: [TemplateValues] = []
         func fact(_ label: String, _ value: String?, href target: String? = nil) {
@@ -32,19 +32,19 @@ extension PageContext {
         switch note.details {
         case .meeting(let meeting):
             fact("Kind", meeting.meetingKind.map(meetingKindLabel))
-            page["attendees"] = meeting.attendees.compactMap { person($0) }
+            page[.attendees] = meeting.attendees.compactMap { person($0) }
             let actions = model.actions(of: note)
             let decisions = model.decisions(of: note)
-            page["actions"] = actions.map { action($0, showMeeting: false) }
-            page["decisions"] = decisions.enumerated().map {
+            page[.actions] = actions.map { action($0, showMeeting: false) }
+            page[.decisions] = decisions.enumerated().map {
                 ["text": $0.element.text, "anchor": "decision-\($0.offset + 1)"]
             }
-            page["isMeeting"] = true
-            page["hasActions"] = !actions.isEmpty
-            page["hasDecisions"] = !decisions.isEmpty
+            page[.isMeeting] = true
+            page[.hasActions] = !actions.isEmpty
+            page[.hasDecisions] = !decisions.isEmpty
         case .kpi:
-            if let kpi = model.analysis.kpi(note.id) { page["kpi"] = kpiDetail(kpi) }
-            page["isKPI"] = true
+            if let kpi = model.analysis.kpi(note.id) { page[.kpi] = kpiDetail(kpi) }
+            page[.isKPI] = true
         case .win(let win):
             fact("Team", win.team.map(teamName))
             // A KPI the build leaves out (internal, draft, missing) is not named, not even by id.
@@ -53,7 +53,7 @@ extension PageContext {
             fact("From", teamName(feedback.from))
             fact("Sentiment", Format.capitalized(feedback.sentiment))
             fact("Status", Format.capitalized(feedback.status))
-            if let response = feedback.responseHTML { page["responseHTML"] = NoteBody.fillRoot(response, root: root) }
+            if let response = feedback.responseHTML { page[.responseHTML] = NoteBody.fillRoot(response, root: root) }
         case .expectation(let expectation):
             fact("Owner", expectation.owner.map(teamName))
             fact("Status", expectation.status.map(statusWord))
@@ -70,13 +70,13 @@ extension PageContext {
         case .qbr, .page:
             break
         }
-        page["facts"] = facts
+        page[.facts] = facts
         if let revision = model.history.revision(of: note.path) {
-            page["lastChanged"] = [
+            page[.lastChanged] = [
                 "date": Format.longDate(revision.date), "isoDate": revision.date.description, "author": revision.author,
             ]
         }
-        page["params"] = note.params.map { ["key": $0.key, "value": paramText($0.value)] }
+        page[.params] = note.params.map { ["key": $0.key, "value": paramText($0.value)] }
         return base(title: note.title, section: note.kind.folder, extra: ["note": page])
     }
 

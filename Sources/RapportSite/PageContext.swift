@@ -86,14 +86,14 @@ struct PageContext {
     /// literal grew, copying every key, as soon as a date was added.
     func newNoteLink(_ note: Note) -> TemplateValues {
         var link = TemplateValues(minimumCapacity: 12)
-        link["title"] = note.title
-        link["href"] = Routes.note(note.ref, from: root)
-        link["kind"] = note.kind.singularTitle
-        link["internal"] = note.visibility == .internal
-        link["draft"] = note.isDraft
+        link[.title] = note.title
+        link[.href] = Routes.note(note.ref, from: root)
+        link[.kind] = note.kind.singularTitle
+        link[.internal] = note.visibility == .internal
+        link[.draft] = note.isDraft
         if let date = note.date {
-            link["date"] = Format.shortDate(date)
-            link["isoDate"] = date.description
+            link[.date] = Format.shortDate(date)
+            link[.isoDate] = date.description
         }
         return link
     }
@@ -133,29 +133,29 @@ struct PageContext {
     func makeAction(_ item: ActionItem, showMeeting: Bool) -> TemplateValues {
         // At its final size (up to 18 keys): tens of thousands are made per build.
         var row = TemplateValues(minimumCapacity: 18)
-        row["text"] = item.text
-        row["done"] = item.done
-        row["overdue"] = item.overdue
-        row["status"] = item.done ? "done" : (item.overdue ? "overdue" : "open")
-        row["statusLabel"] = item.done ? "Done" : (item.overdue ? "Overdue" : "Open")
-        row["meetingTitle"] = item.meetingTitle
-        row["meetingHref"] = Routes.note(item.meeting, from: root)
-        row["date"] = Format.shortDate(item.date)
-        row["isoDate"] = item.date.description
-        row["showMeeting"] = showMeeting
-        if let owner = person(item.owner) { row["owner"] = owner }
-        row["hasDue"] = item.due != nil
+        row[.text] = item.text
+        row[.done] = item.done
+        row[.overdue] = item.overdue
+        row[.status] = item.done ? "done" : (item.overdue ? "overdue" : "open")
+        row[.statusLabel] = item.done ? "Done" : (item.overdue ? "Overdue" : "Open")
+        row[.meetingTitle] = item.meetingTitle
+        row[.meetingHref] = Routes.note(item.meeting, from: root)
+        row[.date] = Format.shortDate(item.date)
+        row[.isoDate] = item.date.description
+        row[.showMeeting] = showMeeting
+        if let owner = person(item.owner) { row[.owner] = owner }
+        row[.hasDue] = item.due != nil
         if let due = item.due {
-            row["due"] = Format.shortDate(due)
-            row["isoDue"] = due.description
+            row[.due] = Format.shortDate(due)
+            row[.isoDue] = due.description
         }
         let asOf = model.analysis.asOf
         if let days = item.daysOverdue(asOf: asOf) {
-            row["dueNote"] = "\(days) day\(days == 1 ? "" : "s") overdue"
+            row[.dueNote] = "\(days) day\(days == 1 ? "" : "s") overdue"
         } else if let days = item.daysUntilDue(asOf: asOf) {
-            row["dueNote"] = days == 0 ? "due today" : "in \(days) day\(days == 1 ? "" : "s")"
+            row[.dueNote] = days == 0 ? "due today" : "in \(days) day\(days == 1 ? "" : "s")"
         }
-        row["hasDueNote"] = row["dueNote"] != nil
+        row[.hasDueNote] = row[.dueNote] != nil
         return row
     }
 
@@ -165,8 +165,8 @@ struct PageContext {
 
     func makeDecision(_ item: Decision) -> TemplateValues {
         [
-            "text": item.text, "meetingTitle": item.meetingTitle, "meetingHref": Routes.note(item.meeting, from: root),
-            "date": Format.shortDate(item.date), "isoDate": item.date.description, "quarter": item.quarter.description,
+            .text: item.text, .meetingTitle: item.meetingTitle, .meetingHref: Routes.note(item.meeting, from: root),
+            .date: Format.shortDate(item.date), .isoDate: item.date.description, .quarter: item.quarter.description,
         ]
     }
 

@@ -38,6 +38,53 @@ struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral, CustomString
     func _rawHashValue(seed: Int) -> Int { Int(truncatingIfNeeded: code) ^ seed }
 }
 
+/// The keys of the rows and pages made for every note, action and decision (a hundred
+/// thousand keys a 10,000-note build): each made once, rather than hashed from its literal
+/// at every row.
+extension TemplateKey {
+    static let actions: TemplateKey = "actions"
+    static let attendees: TemplateKey = "attendees"
+    static let date: TemplateKey = "date"
+    static let decisions: TemplateKey = "decisions"
+    static let done: TemplateKey = "done"
+    static let draft: TemplateKey = "draft"
+    static let due: TemplateKey = "due"
+    static let dueNote: TemplateKey = "dueNote"
+    static let facts: TemplateKey = "facts"
+    static let hasActions: TemplateKey = "hasActions"
+    static let hasDecisions: TemplateKey = "hasDecisions"
+    static let hasDue: TemplateKey = "hasDue"
+    static let hasDueNote: TemplateKey = "hasDueNote"
+    static let hasTags: TemplateKey = "hasTags"
+    static let href: TemplateKey = "href"
+    static let html: TemplateKey = "html"
+    static let `internal`: TemplateKey = "internal"
+    static let isKPI: TemplateKey = "isKPI"
+    static let isMeeting: TemplateKey = "isMeeting"
+    static let isoDate: TemplateKey = "isoDate"
+    static let isoDue: TemplateKey = "isoDue"
+    static let kind: TemplateKey = "kind"
+    static let kindHref: TemplateKey = "kindHref"
+    static let kindPlural: TemplateKey = "kindPlural"
+    static let kindTitle: TemplateKey = "kindTitle"
+    static let kpi: TemplateKey = "kpi"
+    static let lastChanged: TemplateKey = "lastChanged"
+    static let meetingHref: TemplateKey = "meetingHref"
+    static let meetingTitle: TemplateKey = "meetingTitle"
+    static let overdue: TemplateKey = "overdue"
+    static let owner: TemplateKey = "owner"
+    static let params: TemplateKey = "params"
+    static let quarter: TemplateKey = "quarter"
+    static let responseHTML: TemplateKey = "responseHTML"
+    static let showMeeting: TemplateKey = "showMeeting"
+    static let source: TemplateKey = "source"
+    static let status: TemplateKey = "status"
+    static let statusLabel: TemplateKey = "statusLabel"
+    static let tags: TemplateKey = "tags"
+    static let text: TemplateKey = "text"
+    static let title: TemplateKey = "title"
+}
+
 /// The values a template sees: what `PageContext` makes for each page and its parts.
 typealias TemplateValues = [TemplateKey: Any]
 
