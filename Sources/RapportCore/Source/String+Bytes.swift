@@ -128,11 +128,15 @@ extension String {
 
     /// Copies the UTF-8 bytes of `text` into `out` from `offset`; returns where they end.
     private static func copyUTF8(of text: String, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
+        func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             guard let source = bytes.baseAddress, !bytes.isEmpty else { return offset }
             (out.baseAddress! + offset).initialize(from: source, count: bytes.count)
             return offset + bytes.count
         }
+        // In place when the text is stored as UTF-8 (a copy to call `withUTF8` on counts a
+        // reference up and down).
+        if let end = text.utf8.withContiguousStorageIfAvailable(copy) { return end }
+        var text = text
+        return text.withUTF8(copy)
     }
 }
