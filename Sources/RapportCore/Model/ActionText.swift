@@ -1,3 +1,5 @@
+import Foundation
+
 /// The conventions inside an action item's text: the owner's `@handle` and `(due …)`.
 public enum ActionText {
     /// The first `@handle`: `@` not preceded by an ASCII letter or digit (so not an e-mail
@@ -38,24 +40,32 @@ public enum ActionText {
     }
 
     private static func dueText(in text: String) -> String? {
-        let bytes = Array(text.utf8)
-        let prefix = Array("(due ".utf8)
-        guard bytes.count >= prefix.count + 11 else { return nil }
-        var index = 0
-        while index + prefix.count + 11 <= bytes.count {
-            if bytes[index..<(index + prefix.count)].elementsEqual(prefix) {
-                let start = index + prefix.count
-                let candidate = bytes[start..<(start + 10)]
-                let shaped = candidate.enumerated().allSatisfy { offset, byte in
-                    offset == 4 || offset == 7 ? byte == 0x2D : (byte >= 0x30 && byte <= 0x39)
+        var text = text
+        // Each `(` found with memchr, then read in place (every action's text is searched,
+        // twice: at parse and in the analysis).
+        return text.withUTF8 { bytes -> String? in
+            let prefix: StaticString = "(due "
+            // The prefix, ten bytes of date and the closing parenthesis.
+            let length = prefix.utf8CodeUnitCount + 11
+            guard let base = bytes.baseAddress, bytes.count >= length else { return nil }
+            var index = 0
+            while index + length <= bytes.count,
+                let found = memchr(base + index, Int32(UInt8(ascii: "(")), bytes.count - length + 1 - index)
+            {
+                let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if memcmp(base + at, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0 {
+                    let candidate = UnsafeBufferPointer(start: base + at + prefix.utf8CodeUnitCount, count: 10)
+                    let shaped = candidate.enumerated().allSatisfy { offset, byte in
+                        offset == 4 || offset == 7 ? byte == 0x2D : (byte >= 0x30 && byte <= 0x39)
+                    }
+                    if shaped && base[at + length - 1] == UInt8(ascii: ")") {
+                        return String(decoding: candidate, as: UTF8.self)
+                    }
                 }
-                if shaped && bytes[start + 10] == UInt8(ascii: ")") {
-                    return String(decoding: candidate, as: UTF8.self)
-                }
+                index = at + 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {

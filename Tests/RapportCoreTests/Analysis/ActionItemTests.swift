@@ -34,6 +34,10 @@ import Testing
         ("(due  2026-03-11)", nil),
         ("(due 2026-03-11 )", nil),
         ("(due: 2026-03-11)", nil),
+        ("((due 2026-03-11)", "2026-03-11"),
+        ("é ends in (due 2026-03-11)", "2026-03-11"),
+        ("ends too soon (due 2026-03-1", nil),
+        ("(due 2026-03-11", nil),
     ] as [(String, String?)])
     func theDueDateIsTheFirstDueWrittenJustSo(text: String, due: String?) {
         #expect(ActionText.due(in: text)?.description == due)
