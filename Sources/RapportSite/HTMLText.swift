@@ -171,8 +171,8 @@ enum HTMLEscaper {
     }
 
     /// Appends `text`'s UTF-8 bytes as they are.
-    static func appendRaw(_ text: String, to out: inout [UInt8]) {
-        withUTF8(text) { out.append(contentsOf: $0) }
+    static func appendRaw<Sink: ByteSink>(_ text: String, to out: inout Sink) {
+        withUTF8(text) { out.append(bytes: $0) }
     }
 
     /// `text`'s UTF-8 bytes, read in place: a native string's without the copy of the string
@@ -186,7 +186,7 @@ enum HTMLEscaper {
     }
 
     /// Appends `text` escaped.
-    static func append(_ text: String, to out: inout [UInt8]) {
+    static func append<Sink: ByteSink>(_ text: String, to out: inout Sink) {
         withUTF8(text) { bytes in
             guard let base = bytes.baseAddress else { return }
             var runStart = 0
@@ -215,12 +215,12 @@ enum HTMLEscaper {
                     index &+= 1
                     continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(bytes: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
                 index &+= 1
                 runStart = index
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+            out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
     }
 }

@@ -30,9 +30,9 @@ struct CompiledLibrary: Sendable {
     /// `TemplateRow` listed by a section prints what it printed there before, and keeps
     /// what it prints for next time (a build session's rows outlive one rebuild).
     func render(_ name: String, _ object: Any, reusingRows: Bool = false) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(16 * 1024)
-        guard let index = program.templateIndex[name] else { return out }
+        guard let index = program.templateIndex[name] else { return [] }
+        var out = RenderBuffer(capacity: 16 * 1024)
+        defer { out.deallocate() }
         program.ops.withUnsafeBufferPointer { ops in
             program.text.withUnsafeBufferPointer { text in
                 program.names.withUnsafeBufferPointer { names in
@@ -48,7 +48,7 @@ struct CompiledLibrary: Sendable {
                 }
             }
         }
-        return out
+        return out.array
     }
 
     /// One operation of the program. Bodies (of sections, blocks, templates) are ranges of
@@ -219,7 +219,7 @@ struct CompiledLibrary: Sendable {
 
         /// Renders the operations `start..<end` as one template: a token that prints
         /// something at the start of one of its lines is indented.
-        mutating func run(_ start: Int32, _ end: Int32, frame: Frame, into out: inout [UInt8]) {
+        mutating func run(_ start: Int32, _ end: Int32, frame: Frame, into out: inout RenderBuffer) {
             let indentation = frame.indentation ?? []
             let outStart = out.count
             var index = Int(start)
@@ -236,12 +236,12 @@ struct CompiledLibrary: Sendable {
         }
 
         /// Runs the operation at `index`; returns the index of the next one.
-        private mutating func step(_ index: Int, frame: Frame, into out: inout [UInt8]) -> Int {
+        private mutating func step(_ index: Int, frame: Frame, into out: inout RenderBuffer) -> Int {
             let op = ops[index]
             let next = index + 1
             switch op.kind {
             case .text:
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(op.a)..<Int(op.a + op.b)]))
+                out.append(bytes: UnsafeBufferPointer(rebasing: text[Int(op.a)..<Int(op.a + op.b)]))
                 return next
             case .escaped, .raw:
                 guard let value = lookup(op) else { return next }
@@ -332,11 +332,11 @@ struct CompiledLibrary: Sendable {
             }
         }
 
-        private mutating func runPushing(_ value: Any, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
+        private mutating func runPushing(_ value: Any, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout RenderBuffer) {
             runPushing(scope: Scope(value), start, end, frame, &out)
         }
 
-        private mutating func runPushing(scope: Scope, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
+        private mutating func runPushing(scope: Scope, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout RenderBuffer) {
             stack.push(scope)
             run(start, end, frame: frame, into: &out)
             stack.pop()
@@ -348,7 +348,7 @@ struct CompiledLibrary: Sendable {
         /// run, no indentation (which depends on the text before the row), and far from the
         /// depth limit. A name found nowhere must still be found nowhere for the row's bytes
         /// to be used again.
-        private mutating func runRow(_ row: TemplateRow, section: Int, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout [UInt8]) {
+        private mutating func runRow(_ row: TemplateRow, section: Int, _ start: Int32, _ end: Int32, _ frame: Frame, _ out: inout RenderBuffer) {
             guard let base = rowKeyBase, frame.indentation?.isEmpty ?? true else {
                 runPushing(scope: .row(row), start, end, frame, &out)
                 return
@@ -357,7 +357,7 @@ struct CompiledLibrary: Sendable {
             if let printed = row.printed(by: key),
                 printed.missing.allSatisfy({ name in stack.find(names[Int(name)], keys[Int(name)]) == nil })
             {
-                out.append(contentsOf: printed.bytes)
+                printed.bytes.withUnsafeBufferPointer { out.append(bytes: $0) }
                 if rowDepth > 0 { missed += printed.missing }
                 return
             }
@@ -369,7 +369,7 @@ struct CompiledLibrary: Sendable {
             runPushing(scope: .row(row), start, end, frame, &out)
             rowDepth -= 1
             if lowestLookup >= position, !ranBlock, depth < Self.maximumDepth / 2 {
-                row.keep(TemplateRow.Printed(bytes: Array(out[mark...]), missing: Array(Set(missed)).sorted()), by: key)
+                row.keep(TemplateRow.Printed(bytes: out.bytes(from: mark), missing: Array(Set(missed)).sorted()), by: key)
             }
             (lowestLookup, ranBlock) = (min(outerLowest, lowestLookup), outerBlock || ranBlock)
             missed = rowDepth > 0 ? outerMissed + missed : []
@@ -452,7 +452,7 @@ struct CompiledLibrary: Sendable {
 
         private static let intType = ObjectIdentifier(Int.self)
 
-        private static func print(_ value: Any, escaped: Bool, into out: inout [UInt8]) {
+        private static func print(_ value: Any, escaped: Bool, into out: inout RenderBuffer) {
             if ValueKind(of: value) == .text {
                 // Read where the value holds it: a copy would count a reference up and down.
                 ValueKind.withPayload(of: value, as: String.self) { text in
