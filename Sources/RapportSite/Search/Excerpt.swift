@@ -97,10 +97,10 @@ enum Excerpt {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// The tags after which text reads as a new block, as bytes.
-    private static let blockTags: [[UInt8]] = [
+    /// The tags after which text reads as a new block.
+    static let blockTags: Set<String> = [
         "p", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "pre", "div", "ul", "ol",
-    ].map { Array($0.utf8) }
+    ]
 
     private static func isHeading(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
         let name = tag.drop { $0 == UInt8(ascii: "/") }
@@ -108,9 +108,35 @@ enum Excerpt {
         return level >= UInt8(ascii: "1") && level <= UInt8(ascii: "6") && (name.count == 2 || name.dropFirst(2).first == 0x20)
     }
 
-    private static func isBlock(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
-        let name = tag.drop { $0 == UInt8(ascii: "/") }.prefix { $0 != 0x20 && $0 != 0x0A && $0 != UInt8(ascii: "/") }
-        return blockTags.contains { $0.count == name.count && $0.elementsEqual(name) }
+    /// Whether the tag (its bytes after `<`) is one of `blockTags`, opening or closing: its
+    /// name runs from after any `/` to a space, line end or `/`. Decided by the name's
+    /// length and bytes (a tag is read at every paragraph, link and emphasis of every
+    /// excerpt's text).
+    static func isBlock(_ tag: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < tag.count, tag[start] == UInt8(ascii: "/") { start += 1 }
+        var end = start
+        while end < tag.count, tag[end] != 0x20, tag[end] != 0x0A, tag[end] != UInt8(ascii: "/") { end += 1 }
+        let name = UnsafeBufferPointer(rebasing: tag[start..<end])
+        func named(_ text: StaticString) -> Bool {
+            name.count == text.utf8CodeUnitCount && memcmp(name.baseAddress!, text.utf8Start, name.count) == 0
+        }
+        switch name.count {
+        case 1: return name[0] == UInt8(ascii: "p")
+        case 2:
+            switch (name[0], name[1]) {
+            case (UInt8(ascii: "l"), UInt8(ascii: "i")), (UInt8(ascii: "b"), UInt8(ascii: "r")),
+                (UInt8(ascii: "u"), UInt8(ascii: "l")), (UInt8(ascii: "o"), UInt8(ascii: "l")):
+                return true
+            case (UInt8(ascii: "h"), UInt8(ascii: "1")...UInt8(ascii: "6")): return true
+            case (UInt8(ascii: "t"), UInt8(ascii: "r")), (UInt8(ascii: "t"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                return true
+            default: return false
+            }
+        case 3: return named("pre") || named("div")
+        case 10: return named("blockquote")
+        default: return false
+        }
     }
 
     /// Runs of ASCII white space (new lines included) as one space, none at either end.

@@ -153,3 +153,21 @@ import Testing
         }
     }
 }
+
+/// The block tags are told by their names' length and bytes: the same tags as a name
+/// compared with each of the list.
+@Suite struct ExcerptBlockTagTests {
+    @Test func blockTagsAreTheListedNamesOpenOrClosed() {
+        let names = Array(Excerpt.blockTags) + [
+            "a", "b", "h0", "h7", "hr", "pa", "td2", "prex", "divs", "blockquot", "blockquotes", "strong", "em", "ul ", "P", "",
+        ]
+        for name in names {
+            for tag in [name, "/" + name, name + " class=\"x\"", "//" + name, name + "/", name + "\nx"] {
+                let bytes = Array(tag.utf8.prefix(12))
+                let cut = bytes.drop { $0 == UInt8(ascii: "/") }.prefix { $0 != 0x20 && $0 != 0x0A && $0 != UInt8(ascii: "/") }
+                let expected = Excerpt.blockTags.contains(String(decoding: cut, as: UTF8.self))
+                #expect(bytes.withUnsafeBufferPointer { Excerpt.isBlock($0) } == expected, "\(tag)")
+            }
+        }
+    }
+}
