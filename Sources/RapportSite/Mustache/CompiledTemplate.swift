@@ -78,11 +78,14 @@ final class CompiledTemplate: Sendable {
 
         /// Reads `literal` when the text continues with it.
         mutating func read(_ literal: String) -> Bool {
-            let wanted = Array(literal)
-            guard position + wanted.count <= characters.count,
-                Array(characters[position..<position + wanted.count]) == wanted
-            else { return false }
-            position += wanted.count
+            // Character by character, as comparing arrays of them would (without making
+            // two arrays at every `{` of a template).
+            var index = position
+            for character in literal {
+                guard index < characters.count, characters[index] == character else { return false }
+                index += 1
+            }
+            position = index
             return true
         }
     }
