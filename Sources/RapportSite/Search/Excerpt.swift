@@ -11,11 +11,7 @@ enum Excerpt {
         if head.count <= limit { return String(decoding: head, as: UTF8.self) }
         // When those bytes are ASCII (without CR LF, which collapsing removed) each is a
         // character, and the first `limit` characters are the first `limit` bytes.
-        if head.allSatisfy({ $0 < 0x80 }) {
-            var end = head[..<limit].lastIndex(of: 0x20) ?? limit
-            while end > 0, ".,;:".utf8.contains(head[end - 1]) { end -= 1 }
-            return String(decoding: head[..<end], as: UTF8.self) + "…"
-        }
+        if isASCII(head) { return cut(ascii: head, limit: limit) }
         let collapsed = collapse(text)
         if collapsed.count <= limit { return collapsed }
         let cut = collapsed.prefix(limit)
@@ -25,14 +21,43 @@ enum Excerpt {
         return String(cut[..<end]) + "…"
     }
 
+    /// Collapsed ASCII text of more than `limit` bytes cut at the last space before the
+    /// limit (or at the limit), with `…` in place of a last stop or comma.
+    private static func cut(ascii head: [UInt8], limit: Int) -> String {
+        var end = head[..<limit].lastIndex(of: 0x20) ?? limit
+        while end > 0, ".,;:".utf8.contains(head[end - 1]) { end -= 1 }
+        return String(decoding: head[..<end], as: UTF8.self) + "…"
+    }
+
+    private static func isASCII(_ bytes: [UInt8]) -> Bool {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80
+    }
+
     /// The text of a rendered body from its first paragraph on, headings left out, so an
     /// excerpt reads as what was written rather than "What happened In the October…".
     /// Falls back to `plain` when the body has no paragraph.
     static func summary(html: String, plain: String, limit: Int) -> String {
         guard let offset = html.byteOffset(of: "<p>") else { return make(plain, limit: limit) }
         let start = html.utf8.index(html.utf8.startIndex, offsetBy: offset)
+        // Most text is ASCII words with single spaces between them, a byte a character:
+        // half as much again as the limit is read first. When that text, less its last
+        // bytes (where the cut may have torn an entity), still collapses to more than
+        // `limit` ASCII bytes, the excerpt is cut within them, as it is from the longer
+        // text read below (it runs for every meeting of the calendar and every row of a
+        // list).
+        let (opening, _) = textOfHTML(html[start...], maxBytes: limit + limit / 2 + 64)
+        var text = opening
+        let head = text.withUTF8 { collapsedBytes(of: UnsafeBufferPointer(rebasing: $0.dropLast(8)), maxBytes: limit + 2) }
+        if head.count == limit + 2, isASCII(head) { return cut(ascii: head, limit: limit) }
+        return summary(fromFirstParagraph: html[start...], plain: plain, limit: limit)
+    }
+
+    /// `summary` from the first paragraph on, read as far as any text may need.
+    static func summary(fromFirstParagraph html: Substring, plain: String, limit: Int) -> String {
         // Four bytes a character is the most UTF-8 needs: no need to read much further.
-        let (text, truncated) = textOfHTML(html[start...], maxBytes: limit * 4 + 64)
+        let (text, truncated) = textOfHTML(html, maxBytes: limit * 4 + 64)
         if text.isEmpty { return make(plain, limit: limit) }
         let excerpt = make(text, limit: limit)
         // Reading stopped early and white space made the text short: cut its torn end.
@@ -151,48 +176,50 @@ enum Excerpt {
     /// over the text of every note for the search index.
     private static func collapsedBytes(_ text: String, maxBytes: Int) -> [UInt8] {
         var text = text
-        return text.withUTF8 { bytes in
-            guard !bytes.isEmpty, maxBytes > 0 else { return [] }
-            // One byte more than is kept when the text is cut: the last kept byte, if a space,
-            // is then known to have text after it (only text follows a kept space).
-            let limit = maxBytes >= bytes.count ? bytes.count : maxBytes + 1
-            return [UInt8](unsafeUninitializedCapacity: limit) { out, count in
-                var written = 0
-                // Whether the byte before (or the start) is white space.
-                var afterSpace = true
-                var index = 0
-                while index < bytes.count, written < limit {
-                    // No more bytes than could all be kept, then see how many were.
-                    let end = min(bytes.count, index + (limit - written))
-                    while index < end {
-                        // Eight bytes at once while they need no change: no control byte or
-                        // other white space than a space, no two spaces together, and no
-                        // space right after one (or at the start). Most text is words with
-                        // single spaces between them. (The masks may flag a byte that is
-                        // not a space next to one that is: then the byte loop decides.)
-                        if end &- index >= 8 {
-                            let chunk = ByteChunks.load(bytes.baseAddress!, index)
-                            let spaces = ByteChunks.equal(chunk, 0x20)
-                            if ByteChunks.below(chunk, 0x20) == 0, spaces & (spaces << 8) == 0, !(afterSpace && chunk & 0xFF == 0x20) {
-                                UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: chunk, as: UInt64.self)
-                                written &+= 8
-                                index &+= 8
-                                afterSpace = chunk >> 56 == 0x20
-                                continue
-                            }
+        return text.withUTF8 { collapsedBytes(of: $0, maxBytes: maxBytes) }
+    }
+
+    private static func collapsedBytes(of bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int) -> [UInt8] {
+        guard !bytes.isEmpty, maxBytes > 0 else { return [] }
+        // One byte more than is kept when the text is cut: the last kept byte, if a space,
+        // is then known to have text after it (only text follows a kept space).
+        let limit = maxBytes >= bytes.count ? bytes.count : maxBytes + 1
+        return [UInt8](unsafeUninitializedCapacity: limit) { out, count in
+            var written = 0
+            // Whether the byte before (or the start) is white space.
+            var afterSpace = true
+            var index = 0
+            while index < bytes.count, written < limit {
+                // No more bytes than could all be kept, then see how many were.
+                let end = min(bytes.count, index + (limit - written))
+                while index < end {
+                    // Eight bytes at once while they need no change: no control byte or
+                    // other white space than a space, no two spaces together, and no
+                    // space right after one (or at the start). Most text is words with
+                    // single spaces between them. (The masks may flag a byte that is
+                    // not a space next to one that is: then the byte loop decides.)
+                    if end &- index >= 8 {
+                        let chunk = ByteChunks.load(bytes.baseAddress!, index)
+                        let spaces = ByteChunks.equal(chunk, 0x20)
+                        if ByteChunks.below(chunk, 0x20) == 0, spaces & (spaces << 8) == 0, !(afterSpace && chunk & 0xFF == 0x20) {
+                            UnsafeMutableRawPointer(out.baseAddress! + written).storeBytes(of: chunk, as: UInt64.self)
+                            written &+= 8
+                            index &+= 8
+                            afterSpace = chunk >> 56 == 0x20
+                            continue
                         }
-                        let byte = bytes[index]
-                        let isSpace = byte == 0x20 || byte &- 0x09 < 5
-                        out[written] = isSpace ? 0x20 : byte
-                        written &+= isSpace && afterSpace ? 0 : 1
-                        afterSpace = isSpace
-                        index &+= 1
                     }
+                    let byte = bytes[index]
+                    let isSpace = byte == 0x20 || byte &- 0x09 < 5
+                    out[written] = isSpace ? 0x20 : byte
+                    written &+= isSpace && afterSpace ? 0 : 1
+                    afterSpace = isSpace
+                    index &+= 1
                 }
-                // The text ended in white space: its space has nothing after it.
-                if index == bytes.count, written > 0, out[written - 1] == 0x20 { written -= 1 }
-                count = min(written, maxBytes)
             }
+            // The text ended in white space: its space has nothing after it.
+            if index == bytes.count, written > 0, out[written - 1] == 0x20 { written -= 1 }
+            count = min(written, maxBytes)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import Testing
 
 @testable import RapportSite
@@ -167,6 +168,48 @@ import Testing
                 let cut = bytes.drop { $0 == UInt8(ascii: "/") }.prefix { $0 != 0x20 && $0 != 0x0A && $0 != UInt8(ascii: "/") }
                 let expected = Excerpt.blockTags.contains(String(decoding: cut, as: UTF8.self))
                 #expect(bytes.withUnsafeBufferPointer { Excerpt.isBlock($0) } == expected, "\(tag)")
+            }
+        }
+    }
+}
+
+/// An excerpt read from the opening of a body is the one read from as much of it as any
+/// text may need, for bodies of every mix of words, white space, headings, entities and
+/// text that is not ASCII, at the limits of lists and of the calendar.
+@Suite struct ExcerptOpeningTests {
+    @Test func theOpeningGivesTheExcerptTheLongerReadGives() {
+        var seed: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(seed >> 33) % bound
+        }
+        let words = [
+            "queue", "billing", "a", "resolution", "Q&amp;A", "&lt;b&gt;", "&quot;x&quot;", "&#39;s", "café", "naïve", "—",
+            "…", "\n", "  ", "\t", ".", ",", "plan.", "2026-03-11", "@raj", "<strong>bold</strong>", "<a href=\"x\">link</a>",
+        ]
+        // Half the bodies in ASCII alone, which the opening is read for.
+        let ascii = words.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        var vocabulary = words
+        func paragraph() -> String { (0..<(1 + next(60))).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " ") }
+        for round in 0..<600 {
+            vocabulary = round % 2 == 0 ? ascii : words
+            var html = next(4) == 0 ? "<h2>What happened</h2>\n" : ""
+            for _ in 0..<(1 + next(5)) {
+                switch next(5) {
+                case 0: html += "<h3>" + paragraph() + "</h3>\n"
+                case 1: html += "<ul>\n<li>" + paragraph() + "</li>\n<li>" + paragraph() + "</li>\n</ul>\n"
+                default: html += "<p>" + paragraph() + "</p>\n"
+                }
+            }
+            let plain = "plain text"
+            for limit in [140, 180, 300, 500] {
+                let full: String
+                if let offset = html.byteOffset(of: "<p>") {
+                    full = Excerpt.summary(fromFirstParagraph: html[html.utf8.index(html.startIndex, offsetBy: offset)...], plain: plain, limit: limit)
+                } else {
+                    full = Excerpt.make(plain, limit: limit)
+                }
+                #expect(Excerpt.summary(html: html, plain: plain, limit: limit) == full, "\(limit) \(html)")
             }
         }
     }
