@@ -144,8 +144,13 @@ enum SimpleYAML {
                 let end = contentEnd(line, from: position)
                 let text = line[position..<end]
                 // ": " and " #" change the meaning of a plain scalar; leave them to Yams.
-                for offset in text.indices.dropLast() where (text[offset] == UInt8(ascii: ":") && text[offset + 1] == 0x20) || (text[offset] == 0x20 && text[offset + 1] == UInt8(ascii: "#")) {
-                    return nil
+                // (A plain loop over positions: the slice's generic `indices` cost a thousand
+                // instructions a value.)
+                var offset = text.startIndex
+                while offset + 1 < text.endIndex {
+                    let (byte, next) = (text[offset], text[offset + 1])
+                    if (byte == UInt8(ascii: ":") && next == 0x20) || (byte == 0x20 && next == UInt8(ascii: "#")) { return nil }
+                    offset += 1
                 }
                 if text.last == UInt8(ascii: ":") { return nil }
                 return (YAMLNode(kind: .scalar(String(decoding: text, as: UTF8.self), isPlain: true), line: lineNumber, column: column), end)
