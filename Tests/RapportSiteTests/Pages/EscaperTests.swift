@@ -10,11 +10,8 @@ import Testing
     /// Random text from pieces that need escaping and pieces that do not, of every length
     /// up to a few chunks, so that special bytes fall at every place in a chunk.
     static func texts(count: Int) -> [String] {
-        var seed: UInt64 = 11
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var random = SeededRandom(seed: 11)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let pieces = [
             "a", "word", "eightchr", " ", "<", ">", "&", "\"", "'", "\\", "\n", "\t", "\u{01}", "\u{1F}", "é", "✅",
             "\u{2028}", "\u{2029}", "\u{2027}", "=", ";", "<>&\"'", "\u{3B}", "\u{7F}",

@@ -6,11 +6,8 @@ import Testing
 /// across the growths of its allocation.
 @Suite struct RenderBufferTests {
     @Test func appendsAndInsertsMatchAnArray() {
-        var seed: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var random = SeededRandom(seed: 5)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         var buffer = RenderBuffer(capacity: 1)
         defer { buffer.deallocate() }
         var expected: [UInt8] = []

@@ -93,11 +93,8 @@ import Testing
             }
             return out
         }
-        var seed: UInt64 = 5
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var random = SeededRandom(seed: 5)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let pieces = ["plain words ", "a", "\\", ";", ",", "\n", "\t", "\r", "\u{7F}", "\u{01}", "<b", "< 5", "</", "<", "é", "✅", "abcdefgh", "<!"]
         for _ in 0..<3_000 {
             let text = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()

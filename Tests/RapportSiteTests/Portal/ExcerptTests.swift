@@ -57,11 +57,8 @@ import Testing
     /// words, spaces, other white space, control bytes and other scripts, it gives what
     /// splitting on white space gives, and excerpts cut it as characters would.
     @Test func collapsingRandomTextAgreesWithSplittingOnWhiteSpace() {
-        var seed: UInt64 = 7
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var random = SeededRandom(seed: 7)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let pieces = [
             "word", "a", "longerwords", "tenletters", " ", " ", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "é", "✅", "\u{01}",
             "\u{1F}", "\u{7F}", ".", ",", "x y", "   ",
@@ -178,11 +175,8 @@ import Testing
 /// text that is not ASCII, at the limits of lists and of the calendar.
 @Suite struct ExcerptOpeningTests {
     @Test func theOpeningGivesTheExcerptTheLongerReadGives() {
-        var seed: UInt64 = 3
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(seed >> 33) % bound
-        }
+        var random = SeededRandom(seed: 3)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         let words = [
             "queue", "billing", "a", "resolution", "Q&amp;A", "&lt;b&gt;", "&quot;x&quot;", "&#39;s", "café", "naïve", "—",
             "…", "\n", "  ", "\t", ".", ",", "plan.", "2026-03-11", "@raj", "<strong>bold</strong>", "<a href=\"x\">link</a>",
