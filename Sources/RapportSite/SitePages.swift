@@ -239,8 +239,8 @@ enum SitePages {
         }
         // An event shows its meeting, its attendees' names (configuration) and the base URL.
         jobs.append(
-            PageJob(route: Routes.calendar, dependency: .kinds([.meeting]), parts: {
-                MeetingCalendar.render(model: model, baseURL: model.baseURL, fragments: fragments)
+            PageJob(route: Routes.calendar, dependency: .kinds([.meeting]), layout: "data", text: {
+                MeetingCalendar.file(model: model, baseURL: model.baseURL, fragments: fragments)
             }))
         if model.hasFeed {
             // Entries are meetings, their decisions and wins.
