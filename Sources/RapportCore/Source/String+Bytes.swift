@@ -93,7 +93,7 @@ extension String {
 
     /// Whether every byte of the text is ASCII, read eight at a time (`utf8.allSatisfy`
     /// steps through the view a byte at a time, at a dozen instructions each).
-    public var isASCII: Bool {
+    var isASCII: Bool {
         var text = self
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return true }
